@@ -1,0 +1,202 @@
+// The engine behind the worker API: owns one session (backend, dataset, jobs).
+// Pure of DOM: it runs in the worker and in Node tests alike.
+import * as tf from '@tensorflow/tfjs-core';
+import type { Dataset } from '../dataset/dataset';
+import type { Exploration } from '../eda/explore';
+import { loadDataset } from '../etl/load-dataset';
+import { sourceFromBlob, type DataSource } from '../etl/source';
+import { initBackend, type BackendInfo } from '../model/backend';
+import type {
+  DatasetSummary,
+  EngineApi,
+  EngineInit,
+  EpochProgress,
+  EvaluateProgress,
+  EvaluateRequest,
+  EvaluationResult,
+  EtlReport,
+  FileProgress,
+  JobOptions,
+  LoadRequest,
+  LoadResult,
+  MatMulTiming,
+  MovieCard,
+  MovieDetails,
+  MovieKey,
+  RecommendationList,
+  RecommendQuery,
+  TfCheck,
+  TrainRequest,
+  TrainResult,
+  VisitorRating,
+} from './api';
+import { evaluateSession } from './evaluation';
+import { cacheDataset, cachedDataset, cachedModel, cacheModel, sourcesKey } from './caches';
+import { Jobs } from './jobs';
+import { Session } from './session';
+import { siteSource } from './site-source';
+import { trainSession } from './training';
+
+export function createEngine() {
+  const jobs = new Jobs();
+  let backend: Promise<BackendInfo> | undefined;
+  let baseUrl = '';
+  let session: Session | undefined;
+  let visitorRatings: VisitorRating[] = [];
+
+  function current(): Session {
+    if (!session) throw new Error('No dataset is loaded yet: load the demo data or your own files first.');
+    return session;
+  }
+
+  async function active(): Promise<BackendInfo> {
+    if (!backend) throw new Error('Engine not initialised: call init() first.');
+    return backend;
+  }
+
+  return {
+    init(options: EngineInit) {
+      baseUrl = options.baseUrl;
+      backend ??= initBackend(new URL('tfjs/', options.baseUrl).href, options.backend);
+      return backend;
+    },
+
+    load(request: LoadRequest, onProgress: (p: FileProgress) => void, options?: JobOptions): Promise<LoadResult> {
+      return jobs.run(options?.jobId, async (signal) => {
+        const sources: DataSource[] =
+          request.kind === 'site'
+            ? await Promise.all(request.files.map((f) => siteSource(baseUrl, f)))
+            : request.files.map((f) => sourceFromBlob(f));
+        const name = request.kind === 'site' ? request.name : undefined;
+        const key = sourcesKey(sources, request.kind === 'files' ? request.files.map((f) => `${f.name}@${f.lastModified}`) : [name ?? '']);
+        const cached = await cachedDataset(key);
+        let loaded: Dataset;
+        let report: EtlReport;
+        if (cached) {
+          await Promise.all(sources.map((s) => s.open().cancel().catch(() => undefined)));
+          ({ dataset: loaded, report } = cached);
+        } else {
+          ({ dataset: loaded, report } = await loadDataset(sources, { signal, onProgress, name }));
+          await cacheDataset(key, loaded, report);
+        }
+        const synthetic = request.kind === 'site' && request.synthetic;
+        const next = new Session(loaded, synthetic);
+        const model = await cachedModel(loaded);
+        if (model) next.setModel(model, model.params.regAll);
+        next.setVisitorRatings(visitorRatings);
+        // Swapped in only once complete: a failed or cancelled load keeps the previous dataset.
+        session = next;
+        return {
+          summary: summarize(loaded, synthetic),
+          report,
+          fromCache: cached !== undefined,
+          model: model ? { params: model.params, k: model.k } : null,
+        };
+      });
+    },
+
+    async explore(): Promise<Exploration> {
+      return current().explore();
+    },
+
+    train(request: TrainRequest, onEpoch: (e: EpochProgress) => void, options?: JobOptions): Promise<TrainResult> {
+      return jobs.run(options?.jobId, async (signal) => {
+        const info = await active();
+        const trained = current();
+        const result = await trainSession(trained, info.backend, request, onEpoch, signal);
+        await cacheModel(trained.dataset, trained.trainedModel!);
+        return result;
+      });
+    },
+
+    evaluate(request: EvaluateRequest, onProgress: (p: EvaluateProgress) => void, options?: JobOptions): Promise<EvaluationResult> {
+      return jobs.run(options?.jobId, async (signal) => {
+        const info = await active();
+        return evaluateSession(current(), info.backend, request, onProgress, signal);
+      });
+    },
+
+    async setVisitorRatings(ratings: VisitorRating[]) {
+      visitorRatings = [...ratings];
+      return session ? session.setVisitorRatings(visitorRatings) : { matched: 0, unmatched: ratings.length };
+    },
+
+    async recommend(query: RecommendQuery): Promise<RecommendationList> {
+      return current().recommend(query);
+    },
+
+    async search(text: string, n: number): Promise<MovieCard[]> {
+      return current().search(text, n);
+    },
+
+    async onboarding(n: number): Promise<MovieCard[]> {
+      return current().onboarding(n);
+    },
+
+    async movie(key: MovieKey): Promise<MovieDetails | null> {
+      return current().movie(key);
+    },
+
+    ping(value: number) {
+      return value;
+    },
+
+    async checkBackend(): Promise<TfCheck> {
+      const info = await active();
+      const numTensorsBefore = tf.memory().numTensors;
+      // Every partial sum of 0..4095 stays below 2^24, so float32 gives it exactly on any backend.
+      const n = 4096;
+      const [product, sum] = tf.tidy(() => [
+        tf.matMul(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor2d([5, 6, 7, 8], [2, 2])),
+        tf.sum(tf.range(0, n, 1, 'float32')),
+      ]);
+      const [matMul, rangeSum] = await Promise.all([product.data(), sum.data()]);
+      tf.dispose([product, sum]);
+      return {
+        backend: info.backend,
+        matMul: Array.from(matMul),
+        rangeSum: rangeSum[0],
+        n,
+        numTensorsBefore,
+        numTensorsAfter: tf.memory().numTensors,
+      };
+    },
+
+    async timeMatMul(size: number, repeats: number): Promise<MatMulTiming> {
+      const info = await active();
+      const a = tf.randomUniform([size, size]);
+      const b = tf.randomUniform([size, size]);
+      const ms: number[] = [];
+      try {
+        // One warm-up run compiles shaders / pages in the wasm heap.
+        for (let r = 0; r <= repeats; r++) {
+          const start = performance.now();
+          const c = tf.matMul(a, b);
+          await c.data();
+          c.dispose();
+          if (r > 0) ms.push(performance.now() - start);
+        }
+      } finally {
+        tf.dispose([a, b]);
+      }
+      return { backend: info.backend, size, ms };
+    },
+
+    cancel(jobId: string) {
+      jobs.cancel(jobId);
+    },
+  } satisfies EngineApi;
+}
+
+function summarize(dataset: Dataset, synthetic: boolean): DatasetSummary {
+  return {
+    name: dataset.name,
+    fingerprint: dataset.fingerprint,
+    movies: dataset.catalog.size,
+    users: dataset.userRawIds.length,
+    ratings: dataset.ratings.length,
+    genres: dataset.catalog.genreNames,
+    scale: dataset.scale,
+    synthetic,
+  };
+}

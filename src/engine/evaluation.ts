@@ -1,0 +1,152 @@
+// Evaluation as the engine runs it: seeded shuffled k-fold RMSE/MAE/FCP (Surprise's
+// cross_validate) or one seeded split with full-ranking top-k metrics, for the TF.js SVD
+// against the TS SGD oracle and the baselines, reporting progress per fold and algorithm.
+import type { RatingsCoo } from '../dataset/dataset';
+import { evaluatePredictor, crossValidate, type FitPredictor } from '../eval/cross-validate';
+import { rankingMetrics } from '../eval/ranking';
+import { trainTestSplit } from '../eval/split';
+import { throwIfAborted, yieldToEventLoop } from '../model/abort';
+import { mostPopular, normalPredictor, svdPredictor, trainBaselineOnly, trainGlobalMean, type RatingPredictor } from '../model/baselines';
+import { defaultSvdParams, rankingSvdParams } from '../model/default-svd-params';
+import { trainSvd } from '../model/train-svd';
+import { trainSvdLoop } from '../model/train-svd-loop';
+import type { AlgorithmName, BackendName, EvaluateProgress, EvaluateRequest, EvaluationResult, EvaluationRow, SvdParams } from './api';
+import type { Session } from './session';
+
+/** Algorithms that predict ratings (everything but most-popular, which only ranks). */
+const RATING_ALGORITHMS: readonly AlgorithmName[] = ['svd', 'svd-loop', 'baseline-only', 'global-mean', 'random'];
+
+export const DEFAULT_CV_ALGORITHMS: readonly AlgorithmName[] = ['svd', 'baseline-only', 'global-mean', 'random'];
+export const DEFAULT_RANKING_ALGORITHMS: readonly AlgorithmName[] = ['svd', 'baseline-only', 'most-popular', 'random'];
+
+interface FitContext {
+  nUsers: number;
+  nItems: number;
+  scale: readonly [number, number];
+  svdParams: Partial<SvdParams>;
+  seed: number;
+  signal: AbortSignal;
+  /** Epoch times of the iterative trainers, appended per fit. */
+  epochMs: number[];
+}
+
+/** The fit function of one algorithm; null when it does not apply to the evaluation kind. */
+function fitterFor(algorithm: AlgorithmName, ctx: FitContext): FitPredictor {
+  const { nUsers, nItems, scale } = ctx;
+  switch (algorithm) {
+    case 'svd':
+      return async (train) => {
+        const model = await trainSvd(train, nUsers, nItems, scale, ctx.svdParams, { signal: ctx.signal, onEpoch: (e) => ctx.epochMs.push(e.ms) });
+        return svdPredictor(model, 'svd');
+      };
+    case 'svd-loop':
+      // Surprise's SVD with its own defaults (k 100, 20 epochs, lr 0.005, reg 0.02): the
+      // benchmark baseline the TF.js trainer is compared against. Synchronous: cancel is
+      // honoured before and after it, not inside.
+      return (train) => {
+        throwIfAborted(ctx.signal);
+        const model = trainSvdLoop(train, nUsers, nItems, scale, { solver: 'sgd', seed: ctx.seed }, { onEpoch: (e) => ctx.epochMs.push(e.ms) });
+        return svdPredictor(model, 'svd-loop');
+      };
+    case 'baseline-only':
+      return (train) => svdPredictor(trainBaselineOnly(train, nUsers, nItems, scale), 'baseline-only');
+    case 'global-mean':
+      return (train) => svdPredictor(trainGlobalMean(train, nUsers, nItems, scale), 'global-mean');
+    case 'random':
+      return (train) => normalPredictor(train, scale, ctx.seed);
+    case 'most-popular':
+      return (train) => mostPopular(train, nItems);
+  }
+}
+
+function mean(values: number[]): number | undefined {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
+}
+
+export async function evaluateSession(
+  session: Session,
+  backend: BackendName,
+  request: EvaluateRequest,
+  onProgress: (p: EvaluateProgress) => void,
+  signal: AbortSignal,
+): Promise<EvaluationResult> {
+  const { dataset } = session;
+  const data: RatingsCoo = dataset.ratings;
+  const seed = request.seed ?? 0;
+  const kind = request.kind;
+  const requested = request.algorithms ?? (kind === 'cv' ? DEFAULT_CV_ALGORITHMS : DEFAULT_RANKING_ALGORITHMS);
+  // Deduplicated, in the caller's order; most-popular has no rating estimate, so no RMSE.
+  const algorithms = [...new Set(requested)].filter((a) => kind === 'ranking' || RATING_ALGORITHMS.includes(a));
+  const base = kind === 'cv' ? defaultSvdParams(data.length) : rankingSvdParams(data.length);
+  const svdParams: Partial<SvdParams> = { ...base, ...request.params };
+  const fitBase = { nUsers: dataset.userRawIds.length, nItems: dataset.catalog.size, scale: dataset.scale, svdParams, seed, signal };
+  const rows: EvaluationRow[] = [];
+  throwIfAborted(signal);
+
+  if (kind === 'cv') {
+    const nFolds = request.nFolds ?? 5;
+    const total = nFolds * algorithms.length;
+    for (const [a, algorithm] of algorithms.entries()) {
+      const ctx: FitContext = { ...fitBase, epochMs: [] };
+      const fit = fitterFor(algorithm, ctx);
+      let fold = 0;
+      onProgress({ step: `${algorithm}: fold 1 of ${nFolds}`, done: a * nFolds, total });
+      const cv = await crossValidate(
+        async (train) => {
+          const predictor = await fit(train);
+          fold++;
+          // Reported after the fit; the test predictions that follow are fast.
+          onProgress({ step: fold < nFolds ? `${algorithm}: fold ${fold + 1} of ${nFolds}` : `${algorithm}: done`, done: a * nFolds + fold, total });
+          await yieldToEventLoop();
+          throwIfAborted(signal);
+          return predictor;
+        },
+        data,
+        { nFolds, seed, signal },
+      );
+      rows.push({
+        algorithm,
+        rmse: cv.mean.rmse,
+        rmseStd: cv.std.rmse,
+        mae: cv.mean.mae,
+        fcp: cv.mean.fcp,
+        fitMs: cv.mean.fitMs,
+        msPerEpoch: mean(ctx.epochMs),
+      });
+    }
+  } else {
+    const { train, test } = trainTestSplit(data, request.testSize ?? 0.2, seed);
+    const k = request.k ?? 10;
+    const total = algorithms.length;
+    for (const [a, algorithm] of algorithms.entries()) {
+      onProgress({ step: `${algorithm}: fit and rank`, done: a, total });
+      const ctx: FitContext = { ...fitBase, epochMs: [] };
+      const t0 = performance.now();
+      const predictor: RatingPredictor = await fitterFor(algorithm, ctx)(train);
+      const fitMs = performance.now() - t0;
+      await yieldToEventLoop();
+      throwIfAborted(signal);
+      const ranking = rankingMetrics(predictor, train, test, fitBase.nItems, { k, threshold: 4.0 });
+      const row: EvaluationRow = {
+        algorithm,
+        precision: ranking.precision,
+        recall: ranking.recall,
+        ndcg: ranking.ndcg,
+        map: ranking.map,
+        coverage: ranking.coverage,
+        fitMs,
+        msPerEpoch: mean(ctx.epochMs),
+      };
+      if (algorithm !== 'most-popular' && test.length) {
+        const accuracy = evaluatePredictor(predictor, test, false);
+        row.rmse = accuracy.rmse;
+        row.mae = accuracy.mae;
+      }
+      rows.push(row);
+      await yieldToEventLoop();
+      throwIfAborted(signal);
+    }
+    onProgress({ step: 'done', done: total, total });
+  }
+  return { kind, rows, ratings: data.length, backend };
+}

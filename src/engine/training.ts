@@ -1,0 +1,95 @@
+// Training as the engine runs it: a seeded hold-out for validation, the
+// visitor's ratings added as one more user, the TensorFlow.js trainer, and the
+// warm start that continues from the current factors (the visitor's row from
+// their fold-in) so a few epochs reach what a full retrain reaches.
+import type { RatingsCoo } from '../dataset/dataset';
+import { mae, rmse } from '../eval/accuracy';
+import { trainTestSplit } from '../eval/split';
+import { predictBatch, resolveSvdParams, type SvdModel } from '../model/svd-model';
+import { trainSvd } from '../model/train-svd';
+import { solveVisitor } from '../recommend/visitor-profile';
+import type { BackendName, EpochProgress, TrainRequest, TrainResult } from './api';
+import type { Session } from './session';
+
+export async function trainSession(
+  session: Session,
+  backend: BackendName,
+  request: TrainRequest,
+  onEpoch: (e: EpochProgress) => void,
+  signal: AbortSignal,
+): Promise<TrainResult> {
+  const { dataset } = session;
+  const current = session.trainedModel;
+  const warm = request.warm === true && current !== undefined;
+  const params = resolveSvdParams({ ...(warm ? current.params : {}), ...request.params });
+  const holdout = request.holdout ?? 0.1;
+  const split = holdout > 0 ? trainTestSplit(dataset.ratings, holdout, params.seed) : { train: dataset.ratings, test: undefined };
+  let train = split.train;
+  let nUsers = dataset.userRawIds.length;
+  // The visitor's ratings join the training data as one more user (index nUsers).
+  const visitor = session.visitorRatings();
+  if (visitor.length) {
+    train = appendUser(train, nUsers, visitor);
+    nUsers += 1;
+  }
+  let init: SvdModel | undefined;
+  if (warm) {
+    // Continue from the current factors; the visitor's row starts from their fold-in.
+    const base = current.nUsers > dataset.userRawIds.length ? dropLastUser(current) : current;
+    init = visitor.length ? withExtraUser(base, solveVisitor(base, visitor, params.regAll)) : base;
+    if (init.nUsers !== nUsers || init.k !== params.nFactors) init = undefined;
+  }
+  const epochs: EpochProgress[] = [];
+  const start = performance.now();
+  const model = await trainSvd(train, nUsers, dataset.catalog.size, dataset.scale, params, {
+    signal,
+    init,
+    validation: split.test,
+    onEpoch: (e) => {
+      const progress: EpochProgress = { ...e, nEpochs: params.nEpochs };
+      epochs.push(progress);
+      onEpoch(progress);
+    },
+  });
+  const fitMs = performance.now() - start;
+  let validRmse: number | null = null;
+  let validMae: number | null = null;
+  if (split.test && split.test.length) {
+    const estimates = predictBatch(model, split.test.users, split.test.items);
+    validRmse = rmse(split.test.ratings, estimates);
+    validMae = mae(split.test.ratings, estimates);
+  }
+  session.setModel(model, params.regAll);
+  return { params, epochs, validRmse, validMae, fitMs, backend, ratings: train.length };
+}
+
+function appendUser(coo: RatingsCoo, user: number, rated: { item: number; rating: number }[]): RatingsCoo {
+  const n = coo.length + rated.length;
+  const users = new Int32Array(n);
+  const items = new Int32Array(n);
+  const ratings = new Float32Array(n);
+  users.set(coo.users);
+  items.set(coo.items);
+  ratings.set(coo.ratings);
+  rated.forEach((r, j) => {
+    users[coo.length + j] = user;
+    items[coo.length + j] = r.item;
+    ratings[coo.length + j] = r.rating;
+  });
+  return { length: n, users, items, ratings };
+}
+
+function dropLastUser(model: SvdModel): SvdModel {
+  const nUsers = model.nUsers - 1;
+  return { ...model, nUsers, userBias: model.userBias.slice(0, nUsers), userFactors: model.userFactors.slice(0, nUsers * model.k) };
+}
+
+function withExtraUser(model: SvdModel, { bias, factors }: { bias: number; factors: Float32Array }): SvdModel {
+  const userBias = new Float32Array(model.nUsers + 1);
+  userBias.set(model.userBias);
+  userBias[model.nUsers] = bias;
+  const userFactors = new Float32Array((model.nUsers + 1) * model.k);
+  userFactors.set(model.userFactors);
+  userFactors.set(factors, model.nUsers * model.k);
+  return { ...model, nUsers: model.nUsers + 1, userBias, userFactors };
+}

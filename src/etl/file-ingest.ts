@@ -1,0 +1,205 @@
+// One file's journey from bytes to a parsed table: buffer the first line, detect the format,
+// then feed every chunk to the matching reader (byte parser for ratings, papaparse or a
+// line splitter for text). Any failure becomes the file report's error, never a throw.
+
+import { detectFormat, encodingOf, FORMAT_LABELS, type Detection } from './formats';
+import { newRawRatings, RatingsByteParser } from './ratings-parser';
+import { FileReportBuilder } from './report';
+import { CsvRowStream, DelimitedLineStream, type RowHandler, type TextRowStream } from './row-streams';
+import type { TablePayload } from './tables';
+import { creditsReader, keywordsReader, moviesMetadataReader } from './tmdb-readers';
+import {
+  countingReader, linksReader, ml100kGenreReader, ml100kItemReader, ml1mMoviesReader, mlMoviesCsvReader,
+} from './movielens-readers';
+
+export interface ParsedFile {
+  file: string;
+  report: FileReportBuilder;
+  payload: TablePayload;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+export class FileIngest {
+  private head: Uint8Array[] = [];
+  private headLen = 0;
+  private sink: { push(b: Uint8Array): void; end(): void; rows(): number } | null = null;
+  private failed = false;
+  private readonly started = performance.now();
+  payload: TablePayload = { kind: 'none' };
+  report: FileReportBuilder;
+  bytes = 0;
+
+  constructor(
+    readonly file: string,
+    readonly size: number,
+  ) {
+    this.report = new FileReportBuilder(file, 'unknown', FORMAT_LABELS.unknown, 0);
+  }
+
+  get rows(): number {
+    return this.sink ? this.sink.rows() : 0;
+  }
+
+  push(chunk: Uint8Array): void {
+    if (this.failed || chunk.length === 0) return;
+    this.bytes += chunk.length;
+    try {
+      if (this.sink) return this.sink.push(chunk);
+      this.head.push(chunk.slice());
+      this.headLen += chunk.length;
+      if (this.headLen >= HEAD_BYTES || chunk.includes(10)) this.startSink();
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  end(): ParsedFile {
+    if (!this.failed) {
+      try {
+        if (!this.sink) this.startSink();
+        this.sink?.end();
+      } catch (e) {
+        this.fail(e);
+      }
+    }
+    const r = this.report.report;
+    r.bytes = this.bytes;
+    r.durationMs = Math.round(performance.now() - this.started);
+    if (r.format !== 'unknown' && !r.error && r.rowsRead === 0 && r.format !== 'documentation') {
+      r.note = (r.note ? r.note + '; ' : '') + 'no data rows';
+    }
+    return { file: this.file, report: this.report, payload: this.payload };
+  }
+
+  fail(e: unknown): void {
+    this.failed = true;
+    this.report.report.used = false;
+    this.report.report.error = e instanceof Error ? e.message : String(e);
+    this.payload = { kind: 'none' };
+  }
+
+  private startSink(): void {
+    const all = new Uint8Array(this.headLen);
+    let o = 0;
+    for (const h of this.head) {
+      all.set(h, o);
+      o += h.length;
+    }
+    this.head = [];
+    const d = detectFormat(this.file, all);
+    const rep = this.report.report;
+    rep.format = d.format;
+    rep.formatLabel = FORMAT_LABELS[d.format];
+    if (d.format === 'unknown') {
+      rep.used = false;
+      rep.error = d.reason ?? 'unrecognised file';
+      this.failed = true;
+      return;
+    }
+    if (d.reason) rep.note = d.reason;
+    this.sink = this.makeSink(d);
+    if (this.sink && all.length) this.sink.push(all);
+  }
+
+  private makeSink(d: Detection): { push(b: Uint8Array): void; end(): void; rows(): number } | null {
+    const rep = this.report;
+    const tooLong = (chars: number) => {
+      throw new Error(`a row grew past ${chars} characters: unterminated quote or not a text table`);
+    };
+    const ratings = (delimiter: ',' | '\t' | '::') => {
+      const raw = newRawRatings(this.size > 0 ? Math.min(1 << 22, (this.size / 20) | 0) : 1 << 16);
+      this.payload = { kind: 'ratings', raw };
+      const p = new RatingsByteParser(raw, delimiter, d.hasHeader, (reason, row, text) => rep.drop(reason, row, text));
+      return {
+        push: (b: Uint8Array) => p.push(b),
+        end: () => {
+          p.end();
+          rep.report.rowsRead = p.rows;
+          rep.report.kept = p.kept;
+        },
+        rows: () => p.rows,
+      };
+    };
+    const text = (make: (h: RowHandler) => TextRowStream, handler: RowHandler) => {
+      const decoder = new TextDecoder(encodingOf(d.format) === 'latin1' ? 'windows-1252' : 'utf-8');
+      const stream = make(handler);
+      return {
+        push: (b: Uint8Array) => stream.push(decoder.decode(b, { stream: true })),
+        end: () => {
+          const rest = decoder.decode();
+          if (rest) stream.push(rest);
+          stream.end();
+        },
+        rows: () => stream.rows,
+      };
+    };
+    const csv = (h: RowHandler, hasHeader = true) =>
+      text((handler) => new CsvRowStream(handler, { newline: d.newline, hasHeader }, tooLong), h);
+    const lines = (delimiter: string, h: RowHandler) =>
+      text((handler) => new DelimitedLineStream(handler, delimiter, false, tooLong), h);
+
+    switch (d.format) {
+      case 'ratings-csv':
+        return ratings(',');
+      case 'ml100k-data':
+        return ratings('\t');
+      case 'ml1m-ratings':
+        return ratings('::');
+      case 'tmdb-movies-metadata': {
+        const rows: import('./tables').TmdbMovieRow[] = [];
+        this.payload = { kind: 'tmdb-movies', rows };
+        return csv(moviesMetadataReader(rep, rows));
+      }
+      case 'tmdb-credits': {
+        const byTmdbId = new Map();
+        this.payload = { kind: 'credits', byTmdbId };
+        return csv(creditsReader(rep, byTmdbId));
+      }
+      case 'tmdb-keywords': {
+        const byTmdbId = new Map();
+        this.payload = { kind: 'keywords', byTmdbId };
+        return csv(keywordsReader(rep, byTmdbId));
+      }
+      case 'links': {
+        const mlToTmdb = new Map<number, number>();
+        this.payload = { kind: 'links', mlToTmdb };
+        return csv(linksReader(rep, mlToTmdb));
+      }
+      case 'ml-movies-csv': {
+        const rows: import('./tables').MlMovieRow[] = [];
+        this.payload = { kind: 'ml-movies', rows, needsGenreNames: false };
+        return csv(mlMoviesCsvReader(rep, rows));
+      }
+      case 'ml100k-item': {
+        const rows: import('./tables').MlMovieRow[] = [];
+        this.payload = { kind: 'ml-movies', rows, needsGenreNames: true };
+        return lines('|', ml100kItemReader(rep, rows));
+      }
+      case 'ml1m-movies': {
+        const rows: import('./tables').MlMovieRow[] = [];
+        this.payload = { kind: 'ml-movies', rows, needsGenreNames: false };
+        return lines('::', ml1mMoviesReader(rep, rows));
+      }
+      case 'ml100k-genre': {
+        const names: string[] = [];
+        this.payload = { kind: 'genre-names', names };
+        return lines('|', ml100kGenreReader(rep, names));
+      }
+      case 'ml-tags-csv':
+        rep.report.used = false;
+        return csv(countingReader(rep, true));
+      case 'ml100k-user':
+        rep.report.used = false;
+        return lines('|', countingReader(rep, false));
+      case 'ml1m-users':
+        rep.report.used = false;
+        return lines('::', countingReader(rep, false));
+      case 'documentation':
+        rep.report.used = false;
+        return null;
+      case 'unknown':
+        return null;
+    }
+  }
+}

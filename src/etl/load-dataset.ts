@@ -1,0 +1,220 @@
+// The ETL entry point: streams every source (plain, .gz through DecompressionStream, .zip
+// through fflate's streaming Unzip) chunk by chunk into its reader, then joins the tables
+// into a Dataset and an EtlReport. Cancel via AbortSignal rejects with an AbortError.
+
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import type { Dataset } from '../dataset/dataset';
+import { Fingerprint } from '../dataset/fingerprint';
+import { assembleDataset } from './assemble';
+import { abortError, EtlError, throwIfAborted } from './errors';
+import { FileIngest, type ParsedFile } from './file-ingest';
+import type { EtlReport } from './report';
+import type { DataSource } from './source';
+
+export interface EtlProgress {
+  file: string;
+  bytesRead: number;
+  bytesTotal: number;
+  rows: number;
+  elapsedMs: number;
+}
+
+export interface LoadOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: EtlProgress) => void;
+  name?: string;
+}
+
+/** Progress is reported at most this often per file (plus once at each file's end). */
+const PROGRESS_INTERVAL_MS = 50;
+
+export async function loadDataset(
+  sources: DataSource[],
+  options: LoadOptions = {},
+): Promise<{ dataset: Dataset; report: EtlReport }> {
+  const { signal, onProgress } = options;
+  const t0 = performance.now();
+  throwIfAborted(signal);
+  const fp = new Fingerprint();
+  const parsed: ParsedFile[] = [];
+  // Sorted by name so the fingerprint and the report do not depend on drop order.
+  const ordered = [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const src of ordered) {
+    throwIfAborted(signal);
+    fp.updateText(`${src.name}\u0000${src.size}\u0000`);
+    const lower = src.name.toLowerCase();
+    if (lower.endsWith('.zip')) parsed.push(...(await readZip(src, fp, t0, options)));
+    else parsed.push(await readPlain(src, fp, t0, options));
+  }
+  throwIfAborted(signal);
+  const name = options.name ?? guessName(ordered);
+  const fingerprint = fp.digest();
+  if (!parsed.some((p) => p.report.report.used && !p.report.report.error && (p.payload.kind === 'ratings' || p.payload.kind === 'tmdb-movies' || p.payload.kind === 'ml-movies'))) {
+    const summary = parsed.map((p) => `${p.file}: ${p.report.report.error ?? p.report.report.note ?? p.report.report.formatLabel}`).join('; ');
+    throw new EtlError('', 0, `no ratings or movie list found among the files${summary ? ` (${summary})` : ''}`);
+  }
+  const a = assembleDataset(parsed, name, fingerprint);
+  onProgress?.({ file: '', bytesRead: 0, bytesTotal: 0, rows: a.dataset.ratings.length, elapsedMs: performance.now() - t0 });
+  const report: EtlReport = {
+    name,
+    fingerprint,
+    durationMs: Math.round(performance.now() - t0),
+    catalogSource: a.catalogSource,
+    files: parsed.map((p) => p.report.report),
+    joins: a.joins,
+    datasetDrops: a.datasetDrops,
+    dataset: {
+      movies: a.dataset.catalog.size,
+      users: a.dataset.userRawIds.length,
+      ratings: a.dataset.ratings.length,
+      typedArrayBytes: typedArrayBytes(a.dataset),
+      scale: [a.dataset.scale[0], a.dataset.scale[1]],
+    },
+    notes: a.notes,
+  };
+  return { dataset: a.dataset, report };
+}
+
+function guessName(sources: DataSource[]): string {
+  const dirs = new Set(sources.map((s) => s.name.split(/[\\/]/).slice(-2, -1)[0] ?? '').filter(Boolean));
+  if (dirs.size === 1) return [...dirs][0]!;
+  if (sources.length === 1) return sources[0]!.name.replace(/\.(zip|gz)$/i, '');
+  return sources.map((s) => s.name.split(/[\\/]/).pop()).join(' + ');
+}
+
+function typedArrayBytes(d: Dataset): number {
+  let n = 0;
+  const add = (x: unknown) => {
+    if (ArrayBuffer.isView(x)) n += x.byteLength;
+  };
+  for (const v of Object.values(d.catalog)) add(v);
+  for (const v of Object.values(d.ratings)) add(v);
+  add(d.userRawIds);
+  return n;
+}
+
+type Reporter = (ing: FileIngest, bytesRead: number, total: number, force?: boolean) => void;
+
+function reporter(t0: number, options: LoadOptions): Reporter {
+  let last = 0;
+  return (ing, bytesRead, total, force = false) => {
+    if (!options.onProgress) return;
+    const now = performance.now();
+    if (!force && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    options.onProgress({ file: ing.file, bytesRead, bytesTotal: total, rows: ing.rows, elapsedMs: now - t0 });
+  };
+}
+
+/** Reads the stream to its end, hashing raw bytes; cancels the stream on abort. */
+async function pump(stream: ReadableStream<Uint8Array>, signal: AbortSignal | undefined, each: (chunk: Uint8Array) => void): Promise<void> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      if (signal?.aborted) {
+        await reader.cancel().catch(() => undefined);
+        throw abortError();
+      }
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (signal?.aborted) {
+        await reader.cancel().catch(() => undefined);
+        throw abortError();
+      }
+      if (value && value.length) each(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function hashing(stream: ReadableStream<Uint8Array>, fp: Fingerprint, counter: { bytes: number }): ReadableStream<Uint8Array> {
+  return stream.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, c) {
+        fp.update(chunk);
+        counter.bytes += chunk.length;
+        c.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+async function readPlain(src: DataSource, fp: Fingerprint, t0: number, options: LoadOptions): Promise<ParsedFile> {
+  const gz = /\.(gz|gzip)$/i.test(src.name);
+  const ing = new FileIngest(src.name, gz ? -1 : src.size);
+  const progress = reporter(t0, options);
+  const counter = { bytes: 0 };
+  try {
+    let stream = hashing(src.open(), fp, counter);
+    if (gz) stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+    await pump(stream, options.signal, (chunk) => {
+      ing.push(chunk);
+      progress(ing, counter.bytes, src.size);
+    });
+  } catch (e) {
+    if (options.signal?.aborted) throw abortError();
+    ing.fail(new Error(`${gz ? 'gzip stream' : 'read'} failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
+  const result = ing.end();
+  if (gz) result.report.report.note = [result.report.report.note, `gzip: ${counter.bytes} compressed bytes`].filter(Boolean).join('; ');
+  progress(ing, counter.bytes, src.size, true);
+  return result;
+}
+
+async function readZip(src: DataSource, fp: Fingerprint, t0: number, options: LoadOptions): Promise<ParsedFile[]> {
+  const results: ParsedFile[] = [];
+  const progress = reporter(t0, options);
+  const counter = { bytes: 0 };
+  let current: FileIngest | null = null;
+  const unzip = new Unzip((file: UnzipFile) => {
+    // Directories and macOS resource forks are not data.
+    if (file.name.endsWith('/') || file.name.startsWith('__MACOSX/') || /(^|\/)\._/.test(file.name)) return;
+    const ing = new FileIngest(`${src.name}/${file.name}`, file.originalSize ?? -1);
+    if (current) results.push(current.end());
+    current = ing;
+    file.ondata = (err, data, final) => {
+      if (err) {
+        ing.fail(new Error(`zip entry: ${err.message}`));
+        return;
+      }
+      ing.push(data);
+      progress(ing, counter.bytes, src.size);
+      if (final && current === ing) {
+        results.push(ing.end());
+        current = null;
+      }
+    };
+    try {
+      file.start();
+    } catch (e) {
+      ing.fail(new Error(`zip entry ${file.name}: ${e instanceof Error ? e.message : String(e)} (compression ${file.compression})`));
+    }
+  });
+  unzip.register(UnzipInflate);
+  let failure: string | null = null;
+  try {
+    await pump(hashing(src.open(), fp, counter), options.signal, (chunk) => {
+      if (failure) return;
+      try {
+        unzip.push(chunk, false);
+      } catch (e) {
+        failure = e instanceof Error ? e.message : String(e);
+      }
+    });
+    if (!failure) unzip.push(new Uint8Array(0), true);
+  } catch (e) {
+    if (options.signal?.aborted) throw abortError();
+    failure = e instanceof Error ? e.message : String(e);
+  }
+  const open = current as FileIngest | null;
+  if (open) results.push(open.end());
+  if (failure || results.length === 0) {
+    const ing = new FileIngest(src.name, src.size);
+    ing.fail(new Error(failure ? `zip archive unreadable: ${failure}` : 'zip archive holds no files (or is not a zip)'));
+    const r = ing.end();
+    r.report.report.bytes = counter.bytes;
+    results.push(r);
+  }
+  return results;
+}

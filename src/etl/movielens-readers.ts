@@ -1,0 +1,124 @@
+// Row handlers for MovieLens item metadata and links: movies.csv (latest/25M), u.item and
+// u.genre (100K, Latin-1, 19 genre flags), movies.dat (1M, '::', Latin-1), links.csv.
+
+import { cleanText, parseId, parseYear, splitTitleYear } from './clean';
+import { rowText, type FileReportBuilder } from './report';
+import type { RowHandler } from './row-streams';
+import type { MlMovieRow } from './tables';
+
+/** u.genre of ML-100K, used when u.item comes without it. */
+export const ML100K_GENRES = [
+  'unknown', 'Action', 'Adventure', 'Animation', "Children's", 'Comedy', 'Crime', 'Documentary', 'Drama', 'Fantasy',
+  'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western',
+];
+
+const NO_GENRES = '(no genres listed)';
+
+function splitGenres(s: string, rep: FileReportBuilder, row: number): string[] {
+  const t = s.trim();
+  if (t === '' || t === NO_GENRES) {
+    rep.repair('no genres listed', row, s);
+    return [];
+  }
+  return t.split('|').map(cleanText).filter((g) => g !== '');
+}
+
+/** Shared tail: id check, duplicate check, title/year split. */
+function mlMovie(
+  rep: FileReportBuilder, seen: Set<number>, out: MlMovieRow[], row: number, raw: () => string,
+  idText: string, titleText: string, genres: () => string[], fallbackYear = 0,
+): void {
+  const id = parseId(idText);
+  if (id < 0) return rep.drop('movie id is not a positive integer', row, raw);
+  if (seen.has(id)) return rep.drop('duplicate movie id', row, raw);
+  const { title, year } = splitTitleYear(titleText);
+  if (title === '') return rep.drop('missing title', row, raw);
+  seen.add(id);
+  const y = year || fallbackYear;
+  if (y === 0) rep.repair('no year in title (year 0)', row, titleText);
+  out.push({ mlId: id, title, year: y, genres: genres() });
+  rep.report.kept++;
+}
+
+export function mlMoviesCsvReader(rep: FileReportBuilder, out: MlMovieRow[]): RowHandler {
+  const seen = new Set<number>();
+  return (f, row) => {
+    if (row === 0) return;
+    rep.report.rowsRead++;
+    const raw = () => rowText(f);
+    if (f.length !== 3) return rep.drop('wrong column count', row, raw);
+    mlMovie(rep, seen, out, row, raw, f[0]!, f[1]!, () => splitGenres(f[2]!, rep, row));
+  };
+}
+
+export function ml1mMoviesReader(rep: FileReportBuilder, out: MlMovieRow[]): RowHandler {
+  const seen = new Set<number>();
+  return (f, row) => {
+    rep.report.rowsRead++;
+    const raw = () => rowText(f, '::');
+    if (f.length === 1 && f[0]!.trim() === '') return rep.drop('empty line', row, '');
+    if (f.length !== 3) return rep.drop('wrong field count', row, raw);
+    mlMovie(rep, seen, out, row, raw, f[0]!, f[1]!, () => splitGenres(f[2]!, rep, row));
+  };
+}
+
+/** u.item: id|title|release date|video date|IMDb URL|19 flags. Genre names come from ML100K_GENRES (remapped to u.genre later). */
+export function ml100kItemReader(rep: FileReportBuilder, out: MlMovieRow[]): RowHandler {
+  const seen = new Set<number>();
+  return (f, row) => {
+    rep.report.rowsRead++;
+    const raw = () => rowText(f, '|');
+    if (f.length === 1 && f[0]!.trim() === '') return rep.drop('empty line', row, '');
+    if (f.length !== 24) return rep.drop('wrong field count', row, raw);
+    // One item (267) is titled "unknown" with no date; it stays, rated items must resolve.
+    mlMovie(rep, seen, out, row, raw, f[0]!, f[1]!, () => {
+      const g: string[] = [];
+      for (let k = 0; k < 19; k++) if (f[5 + k]!.trim() === '1') g.push(ML100K_GENRES[k]!);
+      return g;
+    }, parseYear(f[2]!));
+  };
+}
+
+export function ml100kGenreReader(rep: FileReportBuilder, out: string[]): RowHandler {
+  return (f, row) => {
+    if (f.length === 1 && f[0]!.trim() === '') return; // trailing blank lines
+    rep.report.rowsRead++;
+    const id = f.length === 2 ? Number(f[1]) : NaN;
+    if (!Number.isInteger(id) || id < 0 || id > 63) return rep.drop('expected name|id', row, rowText(f, '|'));
+    out[id] = cleanText(f[0]!);
+    rep.report.kept++;
+  };
+}
+
+export function linksReader(rep: FileReportBuilder, out: Map<number, number>): RowHandler {
+  let iMl = 0;
+  let iTmdb = 2;
+  return (f, row) => {
+    if (row === 0) {
+      const cols = f.map((h) => h.trim().toLowerCase());
+      iMl = Math.max(0, cols.indexOf('movieid'));
+      iTmdb = Math.max(0, cols.indexOf('tmdbid'));
+      return;
+    }
+    rep.report.rowsRead++;
+    const raw = () => rowText(f);
+    const ml = parseId(f[iMl] ?? '');
+    if (ml < 0) return rep.drop('movieId is not a positive integer', row, raw);
+    const t = (f[iTmdb] ?? '').trim();
+    if (t === '') return rep.drop('missing tmdbId', row, raw);
+    const tmdb = parseId(t);
+    if (tmdb < 0) return rep.drop('tmdbId is not a positive integer', row, raw);
+    if (out.has(ml)) return rep.drop('duplicate movieId', row, raw);
+    out.set(ml, tmdb);
+    rep.report.kept++;
+  };
+}
+
+/** Recognised files we do not use (tags, users): rows are counted, nothing is kept. */
+export function countingReader(rep: FileReportBuilder, hasHeader: boolean): RowHandler {
+  return (f, row) => {
+    if (hasHeader && row === 0) return;
+    if (f.length === 1 && f[0]!.trim() === '') return;
+    rep.report.rowsRead++;
+  };
+}

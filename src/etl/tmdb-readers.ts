@@ -1,0 +1,163 @@
+// Row handlers for The Movies Dataset (Kaggle): movies_metadata.csv with its known broken
+// rows, credits.csv (top cast, directors, writers) and keywords.csv, both joined on TMDB id.
+// Each handler gets rows (row 0 = header) and records drops/repairs in the file report.
+
+import { cleanText, parseBool, parseId, parseNumber, parseYear } from './clean';
+import { extractNames, extractRecords } from './parse-literal';
+import { rowText, type FileReportBuilder } from './report';
+import type { RowHandler } from './row-streams';
+import type { CreditsRow, TmdbMovieRow } from './tables';
+
+/** Top-billed cast kept per movie, in `order`. */
+export const TOP_CAST = 10;
+/** Writers kept per movie (crew with department 'Writing'). */
+export const MAX_WRITERS = 5;
+
+function columnIndex(header: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  header.forEach((h, i) => m.set(h.trim().toLowerCase().replace(/^\uFEFF/, ''), i));
+  return m;
+}
+
+function isEmptyRow(fields: string[]): boolean {
+  for (const f of fields) if (f.trim() !== '') return false;
+  return true;
+}
+
+export function moviesMetadataReader(rep: FileReportBuilder, out: TmdbMovieRow[]): RowHandler {
+  let col = new Map<string, number>();
+  let width = 0;
+  const seen = new Set<number>();
+  const get = (f: string[], name: string): string => {
+    const i = col.get(name);
+    return i === undefined ? '' : (f[i] ?? '');
+  };
+  return (f, row) => {
+    if (row === 0) {
+      col = columnIndex(f);
+      width = f.length;
+      return;
+    }
+    rep.report.rowsRead++;
+    const raw = () => rowText(f);
+    // The spreadsheet-resaved sample pads the file with 43,814 rows of bare commas.
+    if (isEmptyRow(f)) return rep.drop('empty row', row, raw);
+    if (f.length !== width) return rep.drop(`wrong column count`, row, () => `${f.length} of ${width}: ${raw()}`);
+    // In the full file three rows are shifted by a stray newline in `overview`: their id is a date.
+    const id = parseId(get(f, 'id'));
+    if (id < 0) return rep.drop('id is not a positive integer (shifted columns)', row, raw);
+    if (seen.has(id)) return rep.drop('duplicate id', row, raw);
+    const rawTitle = get(f, 'title');
+    let title = cleanText(rawTitle);
+    if (title === '') {
+      title = cleanText(get(f, 'original_title'));
+      if (title === '') return rep.drop('missing title', row, raw);
+      rep.repair('missing title, original_title used', row, raw);
+    } else if (title !== rawTitle) rep.repair('whitespace trimmed/collapsed in title', row, rawTitle);
+    seen.add(id);
+
+    let adult = parseBool(get(f, 'adult'));
+    if (adult === null) {
+      rep.repair('adult not a boolean, taken as false', row, raw);
+      adult = false;
+    }
+    if (adult) rep.repair('adult title flagged', row, () => `${id} ${title}`);
+    const date = get(f, 'release_date').trim();
+    const year = parseYear(date);
+    if (date === '') rep.repair('missing release date (year 0)', row, raw);
+    else if (year === 0) rep.repair('unparsable release date (year 0)', row, date);
+
+    let genres: string[] = [];
+    const g = extractNames(get(f, 'genres'));
+    if (g.ok) genres = g.value.map(cleanText);
+    else rep.repair('malformed genres literal (no genres)', row, () => `${g.reason} at ${g.offset}: ${get(f, 'genres')}`);
+
+    const num = (name: string): number => {
+      const s = get(f, name);
+      const v = parseNumber(s);
+      if (Number.isNaN(v) && s.trim() !== '') rep.repair(`non-numeric ${name}`, row, s);
+      return v;
+    };
+    const voteAverage = num('vote_average');
+    const voteCount = num('vote_count');
+    const popularity = num('popularity');
+    out.push({
+      tmdbId: id,
+      title,
+      year,
+      genres,
+      voteAverage,
+      voteCount: Number.isFinite(voteCount) && voteCount > 0 ? Math.round(voteCount) : 0,
+      popularity,
+      adult,
+    });
+    rep.report.kept++;
+  };
+}
+
+export function creditsReader(rep: FileReportBuilder, out: Map<number, CreditsRow>): RowHandler {
+  let iCast = 0;
+  let iCrew = 1;
+  let iId = 2;
+  return (f, row) => {
+    if (row === 0) {
+      const col = columnIndex(f);
+      iCast = col.get('cast') ?? 0;
+      iCrew = col.get('crew') ?? 1;
+      iId = col.get('id') ?? 2;
+      return;
+    }
+    rep.report.rowsRead++;
+    const raw = () => rowText(f);
+    if (isEmptyRow(f)) return rep.drop('empty row', row, raw);
+    const id = parseId(f[iId] ?? '');
+    if (id < 0) return rep.drop('id is not a positive integer', row, () => `id=${f[iId] ?? ''} ${raw()}`);
+    if (out.has(id)) return rep.drop('duplicate id', row, raw);
+    const castR = extractRecords(f[iCast] ?? '', ['name', 'order']);
+    const crewR = extractRecords(f[iCrew] ?? '', ['name', 'job', 'department']);
+    if (!castR.ok && !crewR.ok) return rep.drop('malformed cast and crew literals', row, () => `${castR.reason}: ${raw()}`);
+    const rec: CreditsRow = { cast: [], directors: [], writers: [] };
+    if (castR.ok) {
+      const cast = castR.value
+        .map((c, k) => ({ name: typeof c['name'] === 'string' ? cleanText(c['name']) : '', order: typeof c['order'] === 'number' ? c['order'] : 1e9 + k }))
+        .filter((c) => c.name !== '');
+      cast.sort((a, b) => a.order - b.order);
+      rec.cast = cast.slice(0, TOP_CAST).map((c) => c.name);
+    } else rep.repair('malformed cast literal (no cast)', row, () => `${castR.reason} at ${castR.offset}: ${f[iCast] ?? ''}`);
+    if (crewR.ok) {
+      for (const c of crewR.value) {
+        const name = typeof c['name'] === 'string' ? cleanText(c['name']) : '';
+        if (!name) continue;
+        if (c['job'] === 'Director') {
+          if (!rec.directors.includes(name)) rec.directors.push(name);
+        } else if (c['department'] === 'Writing' && rec.writers.length < MAX_WRITERS && !rec.writers.includes(name)) rec.writers.push(name);
+      }
+    } else rep.repair('malformed crew literal (no crew)', row, () => `${crewR.reason} at ${crewR.offset}: ${f[iCrew] ?? ''}`);
+    out.set(id, rec);
+    rep.report.kept++;
+  };
+}
+
+export function keywordsReader(rep: FileReportBuilder, out: Map<number, string[]>): RowHandler {
+  let iId = 0;
+  let iKw = 1;
+  return (f, row) => {
+    if (row === 0) {
+      const col = columnIndex(f);
+      iId = col.get('id') ?? 0;
+      iKw = col.get('keywords') ?? 1;
+      return;
+    }
+    rep.report.rowsRead++;
+    const raw = () => rowText(f);
+    if (isEmptyRow(f)) return rep.drop('empty row', row, raw);
+    const id = parseId(f[iId] ?? '');
+    if (id < 0) return rep.drop('id is not a positive integer', row, raw);
+    // keywords.csv lists 985 ids more than once (46,419 rows, 45,432 ids); the copies are identical.
+    if (out.has(id)) return rep.drop('duplicate id', row, raw);
+    const r = extractNames(f[iKw] ?? '');
+    if (!r.ok) return rep.drop('malformed keywords literal', row, () => `${r.reason} at ${r.offset}: ${raw()}`);
+    out.set(id, r.value.map(cleanText));
+    rep.report.kept++;
+  };
+}

@@ -1,0 +1,11 @@
+import { proxy } from 'comlink';
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+import { engine } from './ui/state/engine.svelte';
+import './ui/global.css';
+
+// Handles for the e2e tests and benchmarks, which drive the real worker API
+// (callbacks into the page must be comlink proxies).
+Object.assign(window, { __streamrec: engine.api, __streamrecBackend: engine.ready, __streamrecProxy: proxy });
+
+mount(App, { target: document.getElementById('app')! });

@@ -1,0 +1,75 @@
+// Chooses the TensorFlow.js backend once, at engine start: the best that
+// initialises in the order webgpu → webgl → wasm → cpu, or the one asked for.
+// The wasm binaries come from the site itself (setWasmPaths), never a CDN.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+import { BACKENDS, type BackendName } from './backend-names';
+
+export { BACKENDS, isBackendName, type BackendName } from './backend-names';
+
+export interface BackendInfo {
+  backend: BackendName;
+  /** wasm only: whether the SIMD build runs. */
+  simd: boolean;
+  /** wasm only: whether the threaded build runs (needs cross-origin isolation). */
+  threads: boolean;
+  threadCount: number;
+  /** Backends that were tried and failed, with the reason, in order. */
+  failed: { backend: BackendName; reason: string }[];
+  tfVersion: string;
+}
+
+// The webgl and webgpu backends are large; load them only when tried.
+// wasm and cpu are imported statically above: they are the fallbacks.
+const registrars: Record<BackendName, () => Promise<unknown>> = {
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  wasm: async () => undefined,
+  cpu: async () => undefined,
+};
+
+async function tryBackend(name: BackendName): Promise<string | null> {
+  try {
+    await registrars[name]();
+    if (name === 'webgpu' && (typeof navigator === 'undefined' || !('gpu' in navigator))) return 'navigator.gpu is missing';
+    const ok = await tf.setBackend(name);
+    if (!ok) return 'setBackend returned false';
+    await tf.ready();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Initialises a backend. `wasmBaseUrl` is the absolute URL of the folder holding
+ * the three tfjs-backend-wasm*.wasm files. `preferred` first, then the default order.
+ */
+export async function initBackend(wasmBaseUrl: string, preferred?: BackendName): Promise<BackendInfo> {
+  setWasmPaths(wasmBaseUrl.endsWith('/') ? wasmBaseUrl : `${wasmBaseUrl}/`);
+  // tfjs defaults to half the cores; the engine worker is the only compute user.
+  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
+  setThreadsCount(Math.max(1, Math.min(8, cores)));
+  const order = preferred ? [preferred, ...BACKENDS.filter((b) => b !== preferred)] : [...BACKENDS];
+  const failed: BackendInfo['failed'] = [];
+  for (const name of order) {
+    const reason = await tryBackend(name);
+    if (reason === null) return describe(name, failed);
+    failed.push({ backend: name, reason });
+  }
+  throw new Error(`No TensorFlow.js backend initialised: ${failed.map((f) => `${f.backend}: ${f.reason}`).join('; ')}`);
+}
+
+async function describe(backend: BackendName, failed: BackendInfo['failed']): Promise<BackendInfo> {
+  let simd = false;
+  let threads = false;
+  let threadCount = 1;
+  if (backend === 'wasm') {
+    simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+    threads = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+    threadCount = threads ? getThreadsCount() : 1;
+  }
+  return { backend, simd, threads, threadCount, failed, tfVersion: tf.version_core };
+}

@@ -1,0 +1,37 @@
+// Start-up and the links between stores: engine → visitor ratings → dataset
+// (the last one, else the demo) → background training when no cached model.
+import { dataset } from './dataset.svelte';
+import { model } from './model.svelte';
+import { visitor } from './visitor.svelte';
+import type { SiteDataset } from './catalogs';
+
+class AppStore {
+  started = false;
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const ratings = visitor.load();
+    const available = await dataset.discover().catch(() => dataset.available);
+    await ratings;
+    await this.open(dataset.lastChoice(available));
+  }
+
+  /** Opens a site dataset and, if it has no cached model, trains one in the background. */
+  async open(choice: SiteDataset): Promise<void> {
+    const result = await dataset.open(choice);
+    if (result) this.afterLoad(result.model);
+  }
+
+  async openFiles(files: File[]): Promise<void> {
+    const result = await dataset.openFiles(files);
+    if (result) this.afterLoad(result.model);
+  }
+
+  private afterLoad(cached: Parameters<typeof model.datasetLoaded>[0]): void {
+    model.datasetLoaded(cached);
+    if (!cached) void model.train();
+  }
+}
+
+export const app = new AppStore();

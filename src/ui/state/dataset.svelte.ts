@@ -1,0 +1,103 @@
+// The loaded dataset as the UI knows it: its summary, ETL report, exploration,
+// load progress and errors. The big arrays stay in the worker.
+import { proxy } from 'comlink';
+import type { DatasetSummary, EtlReport, Exploration, FileProgress, LoadRequest, LoadResult } from '../../engine/api';
+import { errorMessage, isAbort } from '../lib/format';
+import { engine, siteBaseUrl } from './engine.svelte';
+import { DEMO, listSiteDatasets, type SiteDataset } from './catalogs';
+
+const LAST_KEY = 'streamrec:last-dataset';
+
+class DatasetStore {
+  available = $state.raw<SiteDataset[]>([DEMO]);
+  summary = $state.raw<DatasetSummary | undefined>(undefined);
+  report = $state.raw<EtlReport | undefined>(undefined);
+  exploration = $state.raw<Exploration | undefined>(undefined);
+  exploreError = $state<string | undefined>(undefined);
+  progress = $state.raw<Record<string, FileProgress>>({});
+  /** Id of the dataset being loaded ("files" for dropped files). */
+  loading = $state<string | undefined>(undefined);
+  loadingLabel = $state('');
+  error = $state<string | undefined>(undefined);
+  /** Bumped after each successful load. */
+  version = $state(0);
+  fromCache = $state(false);
+  private jobId: string | undefined;
+
+  async discover(): Promise<SiteDataset[]> {
+    this.available = await listSiteDatasets(siteBaseUrl());
+    return this.available;
+  }
+
+  /** The dataset opened last time (a site dataset id), else the demo. */
+  lastChoice(available: SiteDataset[]): SiteDataset {
+    const id = localStorage.getItem(LAST_KEY);
+    return available.find((d) => d.id === id) ?? DEMO;
+  }
+
+  open(choice: SiteDataset): Promise<LoadResult | undefined> {
+    return this.run(choice.id, choice.label, { kind: 'site', name: choice.label, synthetic: choice.synthetic, files: choice.files }, () =>
+      localStorage.setItem(LAST_KEY, choice.id),
+    );
+  }
+
+  openFiles(files: File[]): Promise<LoadResult | undefined> {
+    const label = files.length === 1 ? files[0]!.name : `${files.length} files`;
+    return this.run('files', label, { kind: 'files', files });
+  }
+
+  private async run(id: string, label: string, request: LoadRequest, onDone?: () => void): Promise<LoadResult | undefined> {
+    await engine.ready;
+    if (this.jobId) void engine.api.cancel(this.jobId);
+    const jobId = crypto.randomUUID();
+    this.jobId = jobId;
+    this.loading = id;
+    this.loadingLabel = label;
+    this.error = undefined;
+    this.progress = {};
+    try {
+      const result = await engine.api.load(
+        request,
+        proxy((p: FileProgress) => {
+          if (this.jobId === jobId) this.progress = { ...this.progress, [p.file]: p };
+        }),
+        { jobId },
+      );
+      this.summary = result.summary;
+      this.report = result.report;
+      this.fromCache = result.fromCache;
+      this.exploration = undefined;
+      this.exploreError = undefined;
+      onDone?.();
+      this.version++;
+      return result;
+    } catch (error) {
+      this.error = isAbort(error)
+        ? 'Loading was cancelled; the previous dataset is kept.'
+        : `${label} could not be loaded: ${errorMessage(error)}. The previous dataset is kept; check the files (CSV, .dat, .zip or .gz from MovieLens or The Movies Dataset) and try again.`;
+      return undefined;
+    } finally {
+      if (this.jobId === jobId) {
+        this.loading = undefined;
+        this.jobId = undefined;
+      }
+    }
+  }
+
+  async explore(): Promise<void> {
+    if (this.exploration) return;
+    const version = this.version;
+    try {
+      const result = await engine.api.explore();
+      if (version === this.version) this.exploration = result;
+    } catch (error) {
+      this.exploreError = `The charts could not be computed: ${errorMessage(error)}.`;
+    }
+  }
+
+  cancel(): void {
+    if (this.jobId) void engine.api.cancel(this.jobId);
+  }
+}
+
+export const dataset = new DatasetStore();

@@ -1,0 +1,130 @@
+// Training and evaluation as the UI drives them: hyperparameters with presets,
+// the live per-epoch curve, cancel, and the evaluation tables.
+import { proxy } from 'comlink';
+import type { EpochProgress, EvaluateProgress, EvaluationResult, SvdParams, TrainResult } from '../../engine/api';
+import { errorMessage, isAbort } from '../lib/format';
+import { engine } from './engine.svelte';
+
+export type EditableParams = Pick<SvdParams, 'nFactors' | 'nEpochs' | 'regAll' | 'solver' | 'lrAll'>;
+
+export const PRESETS: Record<'fast' | 'balanced' | 'accurate', { label: string; hint: string; params: EditableParams }> = {
+  fast: { label: 'Fast', hint: '20 factors, 8 sweeps', params: { nFactors: 20, nEpochs: 8, regAll: 0.1, solver: 'als', lrAll: 0.005 } },
+  balanced: { label: 'Balanced', hint: '50 factors, 15 sweeps', params: { nFactors: 50, nEpochs: 15, regAll: 0.1, solver: 'als', lrAll: 0.005 } },
+  accurate: { label: 'Accurate', hint: '100 factors, 25 sweeps', params: { nFactors: 100, nEpochs: 25, regAll: 0.1, solver: 'als', lrAll: 0.005 } },
+};
+
+export type EvalKind = 'cv' | 'ranking';
+
+class ModelStore {
+  params = $state<EditableParams>({ ...PRESETS.balanced.params });
+  /** Whether a trained model exists for the loaded dataset. */
+  ready = $state(false);
+  /** Parameters of the model in use (from training or the cache). */
+  active = $state.raw<{ params: SvdParams; k: number } | undefined>(undefined);
+  training = $state(false);
+  epochs = $state.raw<EpochProgress[]>([]);
+  nEpochs = $state(0);
+  result = $state.raw<TrainResult | undefined>(undefined);
+  error = $state<string | undefined>(undefined);
+  /** Bumped when a new model is in use. */
+  version = $state(0);
+  evaluation = $state.raw<Partial<Record<EvalKind, EvaluationResult>>>({});
+  evaluating = $state<EvalKind | undefined>(undefined);
+  evalProgress = $state.raw<EvaluateProgress | undefined>(undefined);
+  evalError = $state<string | undefined>(undefined);
+  private trainJob: string | undefined;
+  private evalJob: string | undefined;
+
+  /** A load finished: remember whether it brought a cached model. */
+  datasetLoaded(model: { params: SvdParams; k: number } | null): void {
+    this.ready = model !== null;
+    this.active = model ?? undefined;
+    this.result = undefined;
+    this.epochs = [];
+    this.evaluation = {};
+    this.error = undefined;
+    this.version++;
+  }
+
+  applyPreset(name: keyof typeof PRESETS): void {
+    this.params = { ...PRESETS[name].params };
+  }
+
+  /** Trains with the given params (undefined = engine defaults); warm continues from the current model with the visitor. */
+  async train(options: { params?: Partial<SvdParams>; warm?: boolean } = {}): Promise<void> {
+    await engine.ready;
+    if (this.trainJob) void engine.api.cancel(this.trainJob);
+    const jobId = crypto.randomUUID();
+    this.trainJob = jobId;
+    this.training = true;
+    this.error = undefined;
+    this.epochs = [];
+    this.nEpochs = options.params?.nEpochs ?? 20;
+    try {
+      const result = await engine.api.train(
+        { params: options.params, holdout: 0.1, warm: options.warm },
+        proxy((e: EpochProgress) => {
+          if (this.trainJob !== jobId) return;
+          this.nEpochs = e.nEpochs;
+          this.epochs = [...this.epochs, e];
+        }),
+        { jobId },
+      );
+      if (this.trainJob !== jobId) return;
+      this.result = result;
+      this.active = { params: result.params, k: result.params.nFactors };
+      this.ready = true;
+      this.version++;
+    } catch (error) {
+      if (this.trainJob !== jobId) return;
+      this.error = isAbort(error)
+        ? this.ready
+          ? 'Training was cancelled; the previous model is still in use.'
+          : 'Training was cancelled; recommendations stay non-personalised until a model is trained.'
+        : `Training failed: ${errorMessage(error)}. The previous model (if any) is kept; try the Fast preset or another backend in Settings.`;
+    } finally {
+      if (this.trainJob === jobId) {
+        this.training = false;
+        this.trainJob = undefined;
+      }
+    }
+  }
+
+  cancelTraining(): void {
+    if (this.trainJob) void engine.api.cancel(this.trainJob);
+  }
+
+  async evaluate(kind: EvalKind): Promise<void> {
+    await engine.ready;
+    const jobId = crypto.randomUUID();
+    this.evalJob = jobId;
+    this.evaluating = kind;
+    this.evalError = undefined;
+    this.evalProgress = undefined;
+    try {
+      const result = await engine.api.evaluate(
+        { kind, params: { ...this.params } },
+        proxy((p: EvaluateProgress) => {
+          if (this.evalJob === jobId) this.evalProgress = p;
+        }),
+        { jobId },
+      );
+      this.evaluation = { ...this.evaluation, [kind]: result };
+    } catch (error) {
+      this.evalError = isAbort(error)
+        ? 'Evaluation was cancelled.'
+        : `Evaluation could not run: ${errorMessage(error)}. Training and recommendations are not affected.`;
+    } finally {
+      if (this.evalJob === jobId) {
+        this.evaluating = undefined;
+        this.evalJob = undefined;
+      }
+    }
+  }
+
+  cancelEvaluation(): void {
+    if (this.evalJob) void engine.api.cancel(this.evalJob);
+  }
+}
+
+export const model = new ModelStore();

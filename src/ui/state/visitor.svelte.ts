@@ -1,0 +1,88 @@
+// The visitor's ratings. Every change is written to IndexedDB first, then sent
+// to the engine, then `version` moves so the views re-ask for recommendations.
+// Changes run one at a time, in order, so a fast sequence of clicks cannot
+// reach the engine out of order.
+import type { MovieCard, VisitorRating } from '../../engine/api';
+import { deleteVisitorRating, loadVisitorRatings, putVisitorRating, replaceVisitorRatings } from '../../store/visitor-store';
+import { errorMessage } from '../lib/format';
+import { engine } from './engine.svelte';
+
+class VisitorStore {
+  ratings = $state.raw<VisitorRating[]>([]);
+  /** Bumped after the engine has the new ratings. */
+  version = $state(0);
+  loaded = $state(false);
+  error = $state<string | undefined>(undefined);
+  /** Engine's match count for the current dataset. */
+  matched = $state(0);
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly byKey = $derived(new Map(this.ratings.map((r) => [r.key, r])));
+
+  /** Reads the stored ratings and hands them to the engine (before the first recommend). */
+  async load(): Promise<void> {
+    try {
+      this.ratings = await loadVisitorRatings();
+    } catch (error) {
+      this.error = `Your saved ratings could not be read (${errorMessage(error)}). New ratings may not be saved; try Settings → Reset.`;
+    }
+    await engine.ready;
+    await this.sendToEngine();
+    this.loaded = true;
+  }
+
+  ratingOf(key: string): number | null {
+    return this.byKey.get(key)?.rating ?? null;
+  }
+
+  rate(movie: Pick<MovieCard, 'key' | 'title' | 'year'>, rating: number | null): Promise<void> {
+    return this.enqueue(async () => {
+      if (rating === null) {
+        await deleteVisitorRating(movie.key);
+        this.ratings = this.ratings.filter((r) => r.key !== movie.key);
+      } else {
+        const entry: VisitorRating = { key: movie.key, rating, title: movie.title, year: movie.year, ratedAt: Date.now() };
+        await putVisitorRating(entry);
+        const others = this.ratings.filter((r) => r.key !== movie.key);
+        this.ratings = [...others, entry];
+      }
+    });
+  }
+
+  /** Merges imported ratings (imported wins per movie) in one transaction. */
+  importRatings(imported: VisitorRating[]): Promise<void> {
+    return this.enqueue(async () => {
+      const merged = new Map(this.ratings.map((r) => [r.key, r]));
+      for (const r of imported) merged.set(r.key, r);
+      const all = [...merged.values()].sort((a, b) => a.ratedAt - b.ratedAt);
+      await replaceVisitorRatings(all);
+      this.ratings = all;
+    });
+  }
+
+  private enqueue(change: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(async () => {
+      this.error = undefined;
+      try {
+        await change();
+      } catch (error) {
+        this.error = `Your rating could not be saved (${errorMessage(error)}). Nothing was changed; try again.`;
+        throw error;
+      }
+      await this.sendToEngine();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async sendToEngine(): Promise<void> {
+    try {
+      const { matched } = await engine.api.setVisitorRatings(this.ratings);
+      this.matched = matched;
+    } catch (error) {
+      this.error = `The engine did not take your ratings (${errorMessage(error)}). They are saved; reload the page to retry.`;
+    }
+    this.version++;
+  }
+}
+
+export const visitor = new VisitorStore();
