@@ -2,6 +2,7 @@ import { proxy } from 'comlink';
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { engine } from './ui/state/engine.svelte';
+import { updates } from './ui/state/updates.svelte';
 import './ui/global.css';
 
 // Handles for the e2e tests and benchmarks, which drive the real worker API
@@ -9,3 +10,5 @@ import './ui/global.css';
 Object.assign(window, { __streamrec: engine.api, __streamrecBackend: engine.ready, __streamrecProxy: proxy });
 
 mount(App, { target: document.getElementById('app')! });
+// The service worker: offline use, cross-origin isolation on static hosts, updates.
+updates.start();

@@ -2,6 +2,8 @@
 // key on it. Bytes are hashed as little-endian 32-bit words in two multiplicative lanes
 // (FNV-1a style, 4 bytes per step for speed); a 3-byte carry keeps it chunking-independent.
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 export class Fingerprint {
   private a = 0x811c9dc5;
   private b = 0x9747b28c;
@@ -23,6 +25,16 @@ export class Fingerprint {
       this.carryLen = 0;
     }
     const end = n - ((n - i) & 3);
+    if (LITTLE_ENDIAN && ((chunk.byteOffset + i) & 3) === 0 && end > i) {
+      // Aligned: read whole words (4× fewer loads; same words as the byte path on little-endian).
+      const words = new Uint32Array(chunk.buffer, chunk.byteOffset + i, (end - i) >>> 2);
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k]! | 0;
+        a = Math.imul(a ^ w, 0x01000193);
+        b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 13);
+      }
+      i = end;
+    }
     for (; i < end; i += 4) {
       const w = chunk[i]! | (chunk[i + 1]! << 8) | (chunk[i + 2]! << 16) | (chunk[i + 3]! << 24);
       a = Math.imul(a ^ w, 0x01000193);

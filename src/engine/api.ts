@@ -71,6 +71,15 @@ export type LoadRequest =
   | { kind: 'site'; name: string; synthetic: boolean; files: SiteFile[] }
   | { kind: 'files'; files: File[] };
 
+export interface AppendSummary {
+  summary: DatasetSummary;
+  report: EtlReport;
+  added: number;
+  alreadyPresent: number;
+  /** Whether the new items got content-based factors (a model was trained). */
+  coldStart: boolean;
+}
+
 export interface LoadResult {
   summary: DatasetSummary;
   report: EtlReport;
@@ -125,6 +134,8 @@ export interface RecommendFilter {
   yearMax?: number;
   minVotes: number;
   includeRated: boolean;
+  /** Only movies appended since the model was trained ("new arrivals"). */
+  onlyNew?: boolean;
 }
 
 export interface RecommendQuery {
@@ -245,6 +256,12 @@ export interface EngineApi {
   timeMatMul(size: number, repeats: number): Promise<MatMulTiming>;
   /** Streams the files through the ETL; the previous dataset stays if this fails or is cancelled. */
   load(request: LoadRequest, onProgress: (p: FileProgress) => void, options?: JobOptions): Promise<LoadResult>;
+  /** Merges new movies or series (any format the ETL reads) into the loaded dataset; they are marked new. */
+  append(request: LoadRequest, onProgress: (p: FileProgress) => void, options?: JobOptions): Promise<AppendSummary>;
+  /** The trained model as a versioned binary (for download); transferred, not copied. */
+  exportModel(): Promise<Uint8Array>;
+  /** Loads a model file; it must match the loaded dataset's items. A failed import changes nothing. */
+  importModel(bytes: Uint8Array): Promise<{ k: number; params: SvdParams }>;
   /** Exploratory analysis of the loaded dataset: small arrays ready to chart. */
   explore(): Promise<Exploration>;
   /** Trains the SVD model on the loaded dataset in the worker, reporting each epoch. */

@@ -1,12 +1,15 @@
 // The engine behind the worker API: owns one session (backend, dataset, jobs).
 // Pure of DOM: it runs in the worker and in Node tests alike.
 import * as tf from '@tensorflow/tfjs-core';
+import { transfer } from 'comlink';
 import type { Dataset } from '../dataset/dataset';
 import type { Exploration } from '../eda/explore';
 import { loadDataset } from '../etl/load-dataset';
 import { sourceFromBlob, type DataSource } from '../etl/source';
 import { initBackend, type BackendInfo } from '../model/backend';
+import { deserializeModel, serializeModel } from '../model/serialize-model';
 import type {
+  AppendSummary,
   DatasetSummary,
   EngineApi,
   EngineInit,
@@ -31,6 +34,7 @@ import type {
   VisitorRating,
 } from './api';
 import { evaluateSession } from './evaluation';
+import { appendToSession } from './append-session';
 import { cacheDataset, cachedDataset, cachedModel, cacheModel, sourcesKey } from './caches';
 import { Jobs } from './jobs';
 import { Session } from './session';
@@ -43,6 +47,12 @@ export function createEngine() {
   let baseUrl = '';
   let session: Session | undefined;
   let visitorRatings: VisitorRating[] = [];
+
+  function sourcesOf(request: LoadRequest): Promise<DataSource[]> {
+    return request.kind === 'site'
+      ? Promise.all(request.files.map((f) => siteSource(baseUrl, f)))
+      : Promise.resolve(request.files.map((f) => sourceFromBlob(f)));
+  }
 
   function current(): Session {
     if (!session) throw new Error('No dataset is loaded yet: load the demo data or your own files first.');
@@ -63,10 +73,7 @@ export function createEngine() {
 
     load(request: LoadRequest, onProgress: (p: FileProgress) => void, options?: JobOptions): Promise<LoadResult> {
       return jobs.run(options?.jobId, async (signal) => {
-        const sources: DataSource[] =
-          request.kind === 'site'
-            ? await Promise.all(request.files.map((f) => siteSource(baseUrl, f)))
-            : request.files.map((f) => sourceFromBlob(f));
+        const sources = await sourcesOf(request);
         const name = request.kind === 'site' ? request.name : undefined;
         const key = sourcesKey(sources, request.kind === 'files' ? request.files.map((f) => `${f.name}@${f.lastModified}`) : [name ?? '']);
         const cached = await cachedDataset(key);
@@ -93,6 +100,39 @@ export function createEngine() {
           model: model ? { params: model.params, k: model.k } : null,
         };
       });
+    },
+
+    append(request: LoadRequest, onProgress: (p: FileProgress) => void, options?: JobOptions): Promise<AppendSummary> {
+      return jobs.run(options?.jobId, async (signal) => {
+        const base = current();
+        const sources = await sourcesOf(request);
+        const { dataset: addition, report } = await loadDataset(sources, { signal, onProgress, name: base.dataset.name });
+        const { session: next, added, alreadyPresent } = appendToSession(base, addition, visitorRatings);
+        session = next;
+        return { summary: summarize(next.dataset, next.synthetic), report, added, alreadyPresent, coldStart: next.trainedModel !== undefined };
+      });
+    },
+
+    async exportModel(): Promise<Uint8Array> {
+      const s = current();
+      const model = s.trainedModel;
+      if (!model) throw new Error('No model is trained yet: train one first.');
+      const users = new Int32Array(model.nUsers).fill(-1);
+      users.set(s.dataset.userRawIds.subarray(0, model.nUsers));
+      const bytes = serializeModel(model, { fingerprint: s.dataset.fingerprint, userRawIds: users, itemRawIds: s.dataset.catalog.rawIds.subarray(0, model.nItems) });
+      return transfer(bytes, [bytes.buffer]);
+    },
+
+    async importModel(bytes: Uint8Array) {
+      const s = current();
+      const { model, itemRawIds } = deserializeModel(bytes);
+      const items = s.dataset.catalog.rawIds;
+      if (model.nItems !== items.length || (itemRawIds && itemRawIds.some((id, i) => id !== items[i]))) {
+        throw new Error(`This model was trained on another dataset (${model.nItems} movies; the loaded one has ${items.length}). Load that dataset first.`);
+      }
+      s.setModel(model, model.params.regAll);
+      await cacheModel(s.dataset, model);
+      return { k: model.k, params: model.params };
     },
 
     async explore(): Promise<Exploration> {

@@ -26,9 +26,17 @@ import { TitleSearch } from './title-search';
 
 /** Movies with fewer ratings than this get content-based neighbours. */
 const MIN_RATINGS_FOR_FACTORS = 10;
+/**
+ * The support a new item's content-derived factors count as in ranking: the
+ * mean of 20 neighbours is worth about as much as a few ratings, so a new film
+ * can be recommended at once without outranking well-known ones on a guess.
+ */
+const NEW_ITEM_SUPPORT = 10;
 
 export class Session {
   readonly ratingCounts: Int32Array;
+  /** Rating counts for ranking's support shrinkage, new items counted as NEW_ITEM_SUPPORT. */
+  private readonly support: Int32Array;
   readonly ratingMeans: Float32Array;
   readonly weighted: Float32Array;
   /** The counts the minimum-votes filter uses: TMDB votes when the catalogue has them, else ratings. */
@@ -39,19 +47,26 @@ export class Session {
   private titleSearch?: TitleSearch;
   private exploration?: Exploration;
   private model?: { value: SvdModel; reg: number; unit?: Float32Array };
+  /** Scratch buffers for scoring, reused across calls (one recommendation at a time per session). */
+  private readonly scratch: { scores: Float32Array; ranking: Float32Array };
   private visitor: { ratings: VisitorRating[]; items: Set<number>; profile?: VisitorProfile } = { ratings: [], items: new Set() };
 
   constructor(
     readonly dataset: Dataset,
     readonly synthetic: boolean,
+    /** Items appended after the model was trained (factors from content until retrained). */
+    readonly newItems: ReadonlySet<number> = new Set(),
   ) {
     const { catalog, ratings } = dataset;
     const stats = itemRatingStats(catalog.size, ratings);
     this.ratingCounts = stats.counts;
+    this.support = stats.counts.slice();
+    for (const item of newItems) this.support[item] = Math.max(this.support[item], NEW_ITEM_SUPPORT);
     this.ratingMeans = stats.means;
     this.weighted = weightedScoreDetail(catalog, {}, ratings).scores;
     this.votes = catalog.voteCount.some((v) => v > 0) ? catalog.voteCount : this.ratingCounts;
     this.keys = keyIndex(catalog);
+    this.scratch = { scores: new Float32Array(catalog.size), ranking: new Float32Array(catalog.size) };
   }
 
   explore(): Exploration {
@@ -89,7 +104,7 @@ export class Session {
       voteCount: votes,
       meanRating: ratingCount > 0 ? Math.round(this.ratingMeans[item] * 100) / 100 : null,
       ratingCount,
-      isNew: false,
+      isNew: this.newItems.has(item),
     };
   }
 
@@ -138,9 +153,9 @@ export class Session {
       const user = this.userIndexOf(query.user.userId);
       if (user === undefined) return { items: [], personalised: false, userFound: false, ms: performance.now() - start };
       const rated = new Set(this.ratedBy(user));
-      if (!model) return this.popular(filter, query.n, rated, true, start);
-      const scores = scoreKnownUser(model, user);
-      const ranking = rankScores(model, model.userBias[user] ?? 0, scores, this.ratingCounts, catalog, undefined);
+      if (!model) return this.popular(filter, query.filter, query.n, rated, true, start);
+      const scores = scoreKnownUser(model, user, this.scratch.scores);
+      const ranking = this.maskNew(rankScores(model, model.userBias[user] ?? 0, scores, this.support, catalog, undefined, undefined, this.scratch.ranking), query.filter);
       const items = rankItems(catalog, ranking, query.n, filter, rated, this.votes).map(({ item }) => ({
         ...this.card(item),
         predicted: round2(clip(scores[item], model.scale)),
@@ -150,10 +165,10 @@ export class Session {
       return { items, personalised: true, userFound: true, ms: performance.now() - start };
     }
     const profile = this.visitor.profile;
-    if (!model || !profile) return this.popular(filter, query.n, this.visitor.items, true, start);
-    const scores = scoreItems(model, profile.bias, profile.factors);
+    if (!model || !profile) return this.popular(filter, query.filter, query.n, this.visitor.items, true, start);
+    const scores = scoreItems(model, profile.bias, profile.factors, this.scratch.scores);
     const taste = genreTaste(catalog, profile.ratings, model.globalMean);
-    const ranking = rankScores(model, profile.bias, scores, this.ratingCounts, catalog, taste);
+    const ranking = this.maskNew(rankScores(model, profile.bias, scores, this.support, catalog, taste, undefined, this.scratch.ranking), query.filter);
     const items = rankItems(catalog, ranking, query.n, filter, this.visitor.items, this.votes).map(({ item }): Recommendation => {
       const why = explainItem(model, catalog, profile, item);
       return {
@@ -166,9 +181,17 @@ export class Session {
     return { items, personalised: true, userFound: true, ms: performance.now() - start };
   }
 
+  /** With onlyNew, every item that is not new is ranked out (NaN scores are skipped). */
+  private maskNew(scores: Float32Array, filter: RecommendFilter): Float32Array {
+    if (!filter.onlyNew) return scores;
+    const masked = new Float32Array(scores.length).fill(Number.NaN);
+    for (const item of this.newItems) masked[item] = scores[item];
+    return masked;
+  }
+
   /** The non-personalised list: the weighted score, under the same filters. */
-  private popular(filter: RankFilter, n: number, rated: ReadonlySet<number>, userFound: boolean, start: number): RecommendationList {
-    const items = rankItems(this.dataset.catalog, this.weighted, n, filter, rated, this.votes).map(({ item }) => ({
+  private popular(filter: RankFilter, query: RecommendFilter, n: number, rated: ReadonlySet<number>, userFound: boolean, start: number): RecommendationList {
+    const items = rankItems(this.dataset.catalog, this.maskNew(this.weighted, query), n, filter, rated, this.votes).map(({ item }) => ({
       ...this.card(item),
       predicted: null,
       reason: 'Popular and well rated',
@@ -221,8 +244,10 @@ export class Session {
     let predicted: number | null = null;
     let reason: string | null = null;
     if (model && profile) {
-      const scores = scoreItems(model.value, profile.bias, profile.factors);
-      predicted = round2(clip(scores[item], model.value.scale));
+      const m = model.value;
+      let dot = 0;
+      for (let f = 0; f < m.k; f++) dot += profile.factors[f] * m.itemFactors[item * m.k + f];
+      predicted = round2(clip(m.globalMean + profile.bias + m.itemBias[item] + dot, m.scale));
       reason = explainItem(model.value, catalog, profile, item).text;
     }
     const cast: string[] = [];

@@ -11,6 +11,9 @@ import { solveVisitor } from '../recommend/visitor-profile';
 import type { BackendName, EpochProgress, TrainRequest, TrainResult } from './api';
 import type { Session } from './session';
 
+/** Epochs of a warm-started retrain: from converged factors a few sweeps reach a full retrain's RMSE. */
+export const WARM_EPOCHS = 4;
+
 export async function trainSession(
   session: Session,
   backend: BackendName,
@@ -21,7 +24,7 @@ export async function trainSession(
   const { dataset } = session;
   const current = session.trainedModel;
   const warm = request.warm === true && current !== undefined;
-  const params = resolveSvdParams({ ...(warm ? current.params : {}), ...request.params });
+  const params = resolveSvdParams({ ...(warm ? { ...current.params, nEpochs: WARM_EPOCHS } : {}), ...request.params });
   const holdout = request.holdout ?? 0.1;
   const split = holdout > 0 ? trainTestSplit(dataset.ratings, holdout, params.seed) : { train: dataset.ratings, test: undefined };
   let train = split.train;

@@ -68,6 +68,7 @@ export async function loadDataset(
       users: a.dataset.userRawIds.length,
       ratings: a.dataset.ratings.length,
       typedArrayBytes: typedArrayBytes(a.dataset),
+      stringTableBytes: stringTableBytes(a.dataset),
       scale: [a.dataset.scale[0], a.dataset.scale[1]],
     },
     notes: a.notes,
@@ -90,6 +91,23 @@ function typedArrayBytes(d: Dataset): number {
   for (const v of Object.values(d.catalog)) add(v);
   for (const v of Object.values(d.ratings)) add(v);
   add(d.userRawIds);
+  return n;
+}
+
+/**
+ * V8's footprint of the string tables, estimated: a 16-byte header per string plus one byte
+ * per character (two when any character is beyond Latin-1), and a 4-byte slot in its array.
+ */
+function stringTableBytes(d: Dataset): number {
+  let n = 0;
+  const c = d.catalog;
+  for (const table of [c.titles, c.people, c.keywordNames, c.genreNames]) {
+    for (const s of table) {
+      let wide = false;
+      for (let i = 0; i < s.length && !wide; i++) wide = s.charCodeAt(i) > 0xff;
+      n += 20 + s.length * (wide ? 2 : 1);
+    }
+  }
   return n;
 }
 

@@ -54,7 +54,15 @@ export interface EtlReport {
   joins: JoinReport[];
   /** Dataset-level drops (e.g. ratings whose item is not in the catalogue). */
   datasetDrops: Record<string, ReasonStats>;
-  dataset: { movies: number; users: number; ratings: number; typedArrayBytes: number; scale: [number, number] };
+  dataset: {
+    movies: number;
+    users: number;
+    ratings: number;
+    typedArrayBytes: number;
+    /** Estimated bytes of the string tables (titles, people, keywords, genres) as V8 holds them. */
+    stringTableBytes: number;
+    scale: [number, number];
+  };
   notes: string[];
 }
 

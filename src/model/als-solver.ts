@@ -28,6 +28,8 @@ export interface Bucket {
   target: tf.Tensor3D;
   /** [rows, d, 1] n_row·Λ diagonal. */
   regDiag: tf.Tensor3D;
+  /** [rows, len, 1] int32 positions of the same ratings in the other side's flat residual (padding = its zero slot). */
+  carry?: tf.Tensor3D;
 }
 
 export interface Side {
@@ -39,6 +41,10 @@ export interface Side {
   /** Rows with ratings occupy positions [0, solved); the rest keep their values. */
   solved: number;
   buckets: Bucket[];
+  /** Rating j's slot in this side's flat padded layout (buckets concatenated, rows × len each). */
+  slotOf: Int32Array;
+  /** Slots in the flat layout (Σ rows·len). */
+  totalSlots: number;
 }
 
 /** Exposed for tests: bucketing is pure and decides the padded shapes. */
@@ -78,10 +84,16 @@ export function buildSide(
   for (let p = 0; p < nRows; p++) offsets[p + 1] = offsets[p]! + counts[order[p]!]!;
   const fill = offsets.slice(0, nRows);
   const cols = new Int32Array(rowsOf.length), vals = new Float32Array(rowsOf.length);
+  const rowSlot = new Int32Array(nRows);
+  let totalSlots = 0;
+  for (const { start, rows, len } of bounds) for (let r = 0; r < rows; r++, totalSlots += len) rowSlot[start + r] = totalSlots;
+  const slotOf = new Int32Array(rowsOf.length);
   for (let j = 0; j < rowsOf.length; j++) {
-    const at = fill[pos[rowsOf[j]!]!]!++;
+    const p = pos[rowsOf[j]!]!;
+    const at = fill[p]!++;
     cols[at] = otherPos[colsOf[j]!]!;
     vals[at] = ratings[j]! - mu;
+    slotOf[j] = rowSlot[p]! + at - offsets[p]!;
   }
   const buckets = bounds.map(({ start, rows, len }) => {
     const idx = new Int32Array(rows * len).fill(nOther);
@@ -101,7 +113,23 @@ export function buildSide(
       regDiag: tf.tensor3d(reg, [rows, d, 1]),
     };
   });
-  return { n: nRows, order, pos, solved, buckets };
+  return { n: nRows, order, pos, solved, buckets, slotOf, totalSlots };
+}
+
+/**
+ * Gives each bucket of `self` the positions of its ratings in `other`'s flat residual, so a
+ * half-sweep can start from the residual the other side's half-sweep ended with (the same
+ * ratings' r − r̂ under the same parameters) instead of recomputing y − Gx: one pass over
+ * the gathered tensor fewer, plus the bias gather.
+ */
+export function linkSides(self: Side, other: Side): void {
+  const map = new Int32Array(self.totalSlots).fill(other.totalSlots);
+  for (let j = 0; j < self.slotOf.length; j++) map[self.slotOf[j]!] = other.slotOf[j]!;
+  let at = 0;
+  for (const b of self.buckets) {
+    b.carry = tf.tensor3d(map.subarray(at, at + b.rows * b.len), [b.rows, b.len, 1], 'int32');
+    at += b.rows * b.len;
+  }
 }
 
 /** Packs biases and factors as [n, d] rows in permuted order (d = k + 1 when biased, bias first). */
@@ -132,7 +160,8 @@ function unpackParams(packed: Float32Array, order: Int32Array, k: number, biased
 export function alsHalfSweep(
   self: Side, selfParams: tf.Tensor2D, other: tf.Tensor2D, biased: boolean, cgIterations: number, withLoss: boolean,
   implicit?: { weight: number; mu: number },
-): { params: tf.Tensor2D; sse: tf.Scalar } {
+  carried?: { residual: tf.Tensor2D | null; keep: boolean },
+): { params: tf.Tensor2D; sse: tf.Scalar; residual?: tf.Tensor2D } {
   return tf.tidy(() => {
     const [nOther, d] = other.shape;
     // Features of the other side, [1, factors] when biased, plus a zero padding row.
@@ -154,18 +183,25 @@ export function alsHalfSweep(
       return tf.reshape(withShift ? tf.add(gv, shift!) : gv, [rows, d, 1]) as tf.Tensor3D;
     };
     const solvedParts: tf.Tensor2D[] = [];
+    const residualParts: tf.Tensor2D[] = [];
+    const incoming = carried?.residual ?? null;
     let sse: tf.Scalar = tf.scalar(0);
     for (const b of self.buckets) {
       // gatherND, not gather: the wasm GatherV2 kernel copies element by element (~300 ms
       // for 8M floats against ~3 ms for gatherND's row copies, measured in docs/model.md).
       const g = tf.gatherND(paddedFeatures, b.idx) as tf.Tensor3D; // [rows, len, d]
-      const y = otherBias ? tf.sub(b.target, tf.gatherND(otherBias, b.idx)) : b.target; // [rows, len, 1]
       let x = tf.reshape(tf.slice(selfParams, [b.start, 0], [b.rows, d]), [b.rows, d, 1]) as tf.Tensor3D;
       // e = y − Gx is tracked through the iterations (Gp is needed anyway for pᵀAp =
       // ‖Gp‖² + pᵀDp), so neither the train loss nor Aᵀ products cost an extra pass over G,
       // the expensive tensor: m iterations cost 2m + 1 passes (steepest descent with an
       // exact line search when m = 1).
-      let e = tf.sub(y, tf.matMul(g, x));
+      let e: tf.Tensor3D;
+      if (incoming && b.carry) {
+        e = tf.gatherND(incoming, b.carry) as tf.Tensor3D;
+      } else {
+        const y = otherBias ? tf.sub(b.target, tf.gatherND(otherBias, b.idx)) : b.target; // [rows, len, 1]
+        e = tf.sub(y, tf.matMul(g, x));
+      }
       const residual = () => {
         const r0 = tf.sub(tf.matMul(g, e, true, false), tf.mul(b.regDiag, x)) as tf.Tensor3D;
         return gram ? tf.sub(r0, implicitTerm(x, b.rows, true)) as tf.Tensor3D : r0;
@@ -180,7 +216,7 @@ export function alsHalfSweep(
         // The floors keep converged rows (rs = 0) at alpha = beta = 0 instead of NaN.
         const alpha = tf.div(rs, tf.maximum(pAp, 1e-30));
         x = tf.add(x, tf.mul(alpha, p));
-        e = tf.sub(e, tf.mul(alpha, gp));
+        e = tf.sub(e, tf.mul(alpha, gp)) as tf.Tensor3D;
         if (it + 1 === cgIterations) break;
         r = residual();
         const rsNew = tf.sum(tf.square(r), 1, true);
@@ -189,10 +225,13 @@ export function alsHalfSweep(
       }
       if (withLoss) sse = tf.add(sse, tf.sum(tf.square(e)));
       solvedParts.push(tf.reshape(x, [b.rows, d]));
+      if (carried?.keep) residualParts.push(tf.reshape(e, [b.rows * b.len, 1]));
     }
     if (self.solved < self.n) solvedParts.push(tf.slice(selfParams, [self.solved, 0], [self.n - self.solved, d]));
     const params = solvedParts.length === 1 ? solvedParts[0]! : tf.concat(solvedParts, 0);
-    return { params: params as tf.Tensor2D, sse };
+    // The flat residual of every rating after this half-sweep, plus a zero slot for padding.
+    const residual = carried?.keep ? (tf.concat([...residualParts, tf.zeros([1, 1])], 0) as tf.Tensor2D) : undefined;
+    return { params: params as tf.Tensor2D, sse, residual };
   });
 }
 
@@ -216,14 +255,18 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
 
   let users: Side | null = null, items: Side | null = null;
   let userParams: tf.Tensor2D | null = null, itemParams: tf.Tensor2D | null = null;
+  // r − r̂ of every rating in the item side's flat layout, after the last item half-sweep.
+  let itemResidual: tf.Tensor2D | null = null;
   const dispose = () => {
-    for (const side of [users, items]) for (const b of side?.buckets ?? []) { b.idx.dispose(); b.target.dispose(); b.regDiag.dispose(); }
-    userParams?.dispose(); itemParams?.dispose();
-    users = items = null; userParams = itemParams = null;
+    for (const side of [users, items]) for (const b of side?.buckets ?? []) { b.idx.dispose(); b.target.dispose(); b.regDiag.dispose(); b.carry?.dispose(); }
+    userParams?.dispose(); itemParams?.dispose(); itemResidual?.dispose();
+    users = items = null; userParams = itemParams = itemResidual = null;
   };
   try {
     users = buildSide(train.users, train.items, train.ratings, nUsers, itemPos, nItems, mu, reg.bu, reg.pu, d, biased, params.regCountExponent);
     items = buildSide(train.items, train.users, train.ratings, nItems, userPos, nUsers, mu, reg.bi, reg.qi, d, biased, params.regCountExponent);
+    linkSides(users, items);
+    linkSides(items, users);
     userParams = tf.tensor2d(packParams(start.userBias, startUserFactors, users.order, k, biased), [nUsers, d]);
     itemParams = tf.tensor2d(packParams(start.itemBias, startItemFactors, items.order, k, biased), [nItems, d]);
   } catch (e) {
@@ -235,12 +278,17 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
     async runEpoch() {
       if (!users || !items || !userParams || !itemParams) throw new Error('ALS solver used after dispose');
       const implicit = params.implicitWeight > 0 ? { weight: params.implicitWeight, mu } : undefined;
-      const u = alsHalfSweep(users, userParams, itemParams, biased, params.cgIterations, false, implicit);
+      // Each half-sweep starts from the residual the previous one ended with (the first computes it).
+      const u = alsHalfSweep(users, userParams, itemParams, biased, params.cgIterations, false, implicit, { residual: itemResidual, keep: true });
       userParams.dispose();
       userParams = u.params;
-      const i = alsHalfSweep(items, itemParams, userParams, biased, params.cgIterations, true, implicit);
+      itemResidual?.dispose();
+      itemResidual = null;
+      const i = alsHalfSweep(items, itemParams, userParams, biased, params.cgIterations, true, implicit, { residual: u.residual ?? null, keep: true });
       itemParams.dispose();
       itemParams = i.params;
+      u.residual?.dispose();
+      itemResidual = i.residual ?? null;
       u.sse.dispose();
       const sse = (await i.sse.data())[0]!;
       i.sse.dispose();

@@ -61,19 +61,27 @@ export function rankScores(
   catalog: Catalog,
   taste: Float32Array | undefined,
   options: RankScoreOptions = DEFAULT_RANK_SCORE,
+  out: Float32Array = new Float32Array(scores.length),
 ): Float32Array {
-  const out = new Float32Array(scores.length);
   const base = model.globalMean + userBias;
   const alpha = options.supportShrink;
+  // Catalogues have a few hundred distinct genre combinations: look each up once.
+  const bestTaste = new Map<number, number>();
+  const weight = taste ? options.tasteWeight : 0;
   for (let i = 0; i < scores.length; i++) {
     const n = ratingCounts[i];
     const shrink = alpha > 0 ? n / (n + alpha) : 1;
     let s = base + shrink * (scores[i] - base);
-    if (taste && options.tasteWeight) {
+    if (weight && taste) {
       const bits = catalog.genreBits[i];
-      let best = -Infinity;
-      for (let g = 0; g < taste.length; g++) if (bits & (1 << g) && taste[g] > best) best = taste[g];
-      if (best !== -Infinity) s += options.tasteWeight * best;
+      let best = bestTaste.get(bits);
+      if (best === undefined) {
+        best = -Infinity;
+        for (let g = 0; g < taste.length; g++) if (bits & (1 << g) && taste[g] > best) best = taste[g];
+        if (best === -Infinity) best = 0;
+        bestTaste.set(bits, best);
+      }
+      s += weight * best;
     }
     out[i] = s;
   }

@@ -3,15 +3,20 @@
 // benchmark and writes bench-results/NAME.json.
 import { serveDist } from '../support/serve';
 import { closeBrowser } from './browser-session';
+import { bundle } from './bundle.bench';
+import { etlMovies } from './etl-movies.bench';
+import { etlRatings } from './etl-ratings.bench';
 import { printTable, runBenchmark, writeResult, type Benchmark } from './harness';
 import { rankMlsmall } from './rank-mlsmall.bench';
 import { svd1m } from './svd-1m.bench';
 import { svdMl100k } from './svd-ml100k.bench';
 import { svdMlsmall } from './svd-mlsmall.bench';
+import { foldin } from './foldin.bench';
+import { retrainWarm } from './retrain-warm.bench';
 import { tfMatmul } from './tf-matmul.bench';
 import { workerRoundtrip } from './worker-roundtrip.bench';
 
-const ALL: Benchmark[] = [workerRoundtrip, tfMatmul, svdMl100k, svdMlsmall, rankMlsmall, svd1m];
+const ALL: Benchmark[] = [bundle, workerRoundtrip, tfMatmul, foldin, retrainWarm, svdMl100k, svdMlsmall, rankMlsmall, svd1m, etlMovies, etlRatings];
 
 async function main() {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

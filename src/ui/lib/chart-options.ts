@@ -67,13 +67,13 @@ export function categoryBars(
 }
 
 /** Bars over a numeric x (rating bins, years). */
-export function numericBars(theme: ChartTheme, lib: typeof uPlot, xLabel: string, yLabel: string, barWidth: number): Options {
+export function numericBars(theme: ChartTheme, lib: typeof uPlot, xLabel: string, yLabel: string, barWidth: number, xFormat?: (v: number) => string): Options {
   return {
     series: [
-      { label: xLabel },
+      { label: xLabel, value: (_u, v) => (v === null ? '' : (xFormat?.(v) ?? String(v))) },
       { label: yLabel, stroke: theme.series[0], fill: theme.fill[0], width: 1, paths: lib.paths.bars!({ size: [0.85, 60] }), points: { show: false } },
     ],
-    axes: [axis(theme, { grid: { show: false } }), axis(theme, { size: 55 })],
+    axes: [axis(theme, { grid: { show: false }, ...(xFormat ? { values: (_u: uPlot, s: number[]) => s.map(xFormat) } : {}) }), axis(theme, { size: 55 })],
     scales: { x: { time: false, range: (_u, min, max) => [min - barWidth / 2, max + barWidth / 2] } },
     legend: { live: true },
   };

@@ -26,8 +26,6 @@ export function genreHue(genre: string | undefined): number {
 
 export interface CoverStyle {
   background: string;
-  /** Whether dark text reads better than light on this cover. */
-  darkText: boolean;
 }
 
 export function coverStyle(title: string, year: number, genres: readonly string[]): CoverStyle {
@@ -36,12 +34,11 @@ export function coverStyle(title: string, year: number, genres: readonly string[
   const second = genres[1] !== undefined ? genreHue(genres[1]) : base + 40;
   const shift = (h % 31) - 15;
   const angle = 120 + (h % 120);
-  const l1 = 28 + ((h >>> 8) % 12);
-  const l2 = 16 + ((h >>> 16) % 10);
+  const l1 = 38 + ((h >>> 8) % 12);
+  const l2 = 20 + ((h >>> 16) % 10);
   const hue1 = (base + shift + 360) % 360;
   const hue2 = (second + shift + 360) % 360;
   return {
-    background: `linear-gradient(${angle}deg, hsl(${hue1} 62% ${l1}%), hsl(${hue2} 55% ${l2}%))`,
-    darkText: false,
+    background: `linear-gradient(${angle}deg, hsl(${hue1} 68% ${l1}%), hsl(${hue2} 60% ${l2}%))`,
   };
 }

@@ -1,0 +1,45 @@
+// etl-ratings: a generated 10,000,000-row ratings.csv (Kaggle schema, 274 MB,
+// scripts/generate-ratings.mjs --ratings 10000000 --seed 1) parsed through the worker's `load`
+// (no catalogue: items become "Movie <id>"), one fresh browser context per repeat.
+// rows_per_s uses the ETL's own duration (report.durationMs); bytes_per_rating = the dataset's
+// typed arrays (users, items, ratings, timestamps, userRawIds, the catalogue's) / ratings.
+import { resolve } from 'node:path';
+import { generateRatings } from '../../scripts/generate-ratings.mjs';
+import type { Benchmark } from './harness';
+import { ensureGenerated, fileSizes, GENERATED, MB, measureLoad } from './etl-load';
+
+const DIR = resolve(GENERATED, 'ratings-10m');
+const FILES = ['ratings.csv'];
+const ROWS = 10_000_000;
+const OPTIONS = { generator: 'generate-ratings', ratings: ROWS, schema: 'kaggle', seed: 1 };
+
+export const etlRatings: Benchmark = {
+  name: 'etl-ratings',
+  description: 'a generated 10M-row ratings.csv (Kaggle schema, 274 MB) through the worker load, fresh context per repeat',
+  repeats: 5,
+  async setup() {
+    await ensureGenerated(DIR, OPTIONS, FILES, async () => {
+      await generateRatings({ out: resolve(DIR, 'ratings.csv'), ratings: ROWS, schema: 'kaggle', seed: OPTIONS.seed });
+    });
+  },
+  async run(ctx) {
+    const bytes = fileSizes(DIR, FILES);
+    const m = await measureLoad(ctx, 'ratings-10m', FILES.map((f) => `generated/ratings-10m/${f}`));
+    const d = m.report.dataset;
+    if (d.ratings !== ROWS) throw new Error(`expected ${ROWS} ratings, the ETL kept ${d.ratings}`);
+    const seconds = m.report.durationMs / 1000;
+    return {
+      seconds,
+      rows_per_s: ROWS / seconds,
+      mb_per_s: bytes / MB / seconds,
+      load_s: m.callMs / 1000,
+      bytes_per_rating: d.typedArrayBytes / d.ratings,
+      output_mb: (d.typedArrayBytes + d.stringTableBytes) / MB,
+      peak_heap_mb: m.peakHeapBytes / MB,
+      baseline_heap_mb: m.baselineHeapBytes / MB,
+      main_longest_task_ms: m.longestTaskMs,
+      progress_calls: m.progressCalls,
+      heap_samples: m.heapSamples,
+    };
+  },
+};
