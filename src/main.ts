@@ -9,6 +9,10 @@ import './ui/global.css';
 // (callbacks into the page must be comlink proxies).
 Object.assign(window, { __streamrec: engine.api, __streamrecBackend: engine.ready, __streamrecProxy: proxy });
 
-mount(App, { target: document.getElementById('app')! });
-// The service worker: offline use, cross-origin isolation on static hosts, updates.
-updates.start();
+// ?engine-only starts the engine worker without the app (no demo load, no
+// background training, no service worker), for benchmarks that drive the API alone.
+if (!new URLSearchParams(location.search).has('engine-only')) {
+  mount(App, { target: document.getElementById('app')! });
+  // The service worker: offline use, cross-origin isolation on static hosts, updates.
+  updates.start();
+}

@@ -118,7 +118,8 @@ export function streamrec(): Plugin {
       server.middlewares.use(staticMiddleware(dataDir));
     },
     transformIndexHtml(html) {
-      const version = `<meta name="streamrec-version" content="${appVersion(config.root)}" />`;
+      const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+      const version = `<meta name="streamrec-version" content="${attr(appVersion(config.root))}" />`;
       // Build only: the dev server injects inline <style> for CSS and an HMR client the policy would block.
       // The policy must precede every script, so it goes right after <meta charset>.
       const csp = config.command === 'build' ? `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />` : '';

@@ -34,6 +34,14 @@ export class Fingerprint {
         b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 13);
       }
       i = end;
+    } else if (end > i) {
+      // Misaligned (a chunk that finished a word carried over): unaligned 32-bit loads.
+      const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      for (; i < end; i += 4) {
+        const w = view.getInt32(i, true);
+        a = Math.imul(a ^ w, 0x01000193);
+        b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 13);
+      }
     }
     for (; i < end; i += 4) {
       const w = chunk[i]! | (chunk[i + 1]! << 8) | (chunk[i + 2]! << 16) | (chunk[i + 3]! << 24);

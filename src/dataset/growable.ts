@@ -26,7 +26,8 @@ export class Growable<T extends NumericArray> {
   grow(needed: number): void {
     if (needed <= this.data.length) return;
     let cap = this.data.length;
-    while (cap < needed) cap = cap < 1 << 24 ? cap * 2 : Math.ceil(cap * 1.5);
+    // Doubling while small; past 4M elements 1.25× so a near miss does not double a 100 MB array.
+    while (cap < needed) cap = cap < 1 << 22 ? cap * 2 : Math.ceil(cap * 1.25);
     const next = new this.ctor(cap);
     next.set(this.data.subarray(0, this.length));
     this.data = next;

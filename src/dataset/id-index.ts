@@ -4,7 +4,8 @@
 const DENSE_LIMIT = 1 << 24;
 
 export class IdIndex {
-  private dense: Int32Array | null = null;
+  /** raw id → inner index (-1 when absent), when ids are small enough for a dense table. */
+  readonly dense: Int32Array | null = null;
   private map: Map<number, number> | null = null;
   constructor(rawIds: ArrayLike<number>) {
     let max = -1;

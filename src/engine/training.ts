@@ -5,6 +5,7 @@
 import type { RatingsCoo } from '../dataset/dataset';
 import { mae, rmse } from '../eval/accuracy';
 import { trainTestSplit } from '../eval/split';
+import { defaultSvdParams } from '../model/default-svd-params';
 import { predictBatch, resolveSvdParams, type SvdModel } from '../model/svd-model';
 import { trainSvd } from '../model/train-svd';
 import { solveVisitor } from '../recommend/visitor-profile';
@@ -24,7 +25,8 @@ export async function trainSession(
   const { dataset } = session;
   const current = session.trainedModel;
   const warm = request.warm === true && current !== undefined;
-  const params = resolveSvdParams({ ...(warm ? { ...current.params, nEpochs: WARM_EPOCHS } : {}), ...request.params });
+  const defaults = warm ? { ...current.params, nEpochs: WARM_EPOCHS } : defaultSvdParams(dataset.ratings.length);
+  const params = resolveSvdParams({ ...defaults, ...request.params });
   const holdout = request.holdout ?? 0.1;
   const split = holdout > 0 ? trainTestSplit(dataset.ratings, holdout, params.seed) : { train: dataset.ratings, test: undefined };
   let train = split.train;

@@ -252,16 +252,21 @@ function buildCatalog(drafts: ItemDraft[], notes: string[]): Catalog {
   };
 }
 
-/** Remaps raw (user, item) ids to inner indices, dropping ratings whose item has no catalogue entry. */
+/**
+ * Remaps raw (user, item) ids to inner indices, dropping ratings whose item has no catalogue
+ * entry. A single ratings file is remapped in place in the parser's arrays, which are then
+ * cut to length (ArrayBuffer.transfer where available), so a load never holds the raw and the
+ * final arrays side by side; several files are concatenated into fresh arrays first.
+ */
 function buildRatings(
   raws: RawRatings[], catalog: Catalog, keyIsTmdb: boolean, links: Map<number, number> | null,
   drops: Record<string, ReasonStats>, joins: JoinReport[],
 ): { ratings: RatingsCoo; userRawIds: Int32Array } {
-  let total = 0;
-  for (const r of raws) total += r.users.length;
+  const columns = concatRaw(raws);
+  const total = columns.length;
+  const { users, items, ratings, timestamps } = columns;
   // Raw rating item id → inner item index, resolved once per distinct id.
-  const allItems = concatItems(raws);
-  const distinct = distinctSorted(allItems);
+  const distinct = distinctSorted(items, total);
   const inner = new Int32Array(distinct.length).fill(-1);
   const why: string[] = new Array(distinct.length);
   const byRaw = new IdIndex(keyIsTmdb ? catalog.tmdbIds : catalog.rawIds);
@@ -289,36 +294,85 @@ function buildRatings(
   if (distinct.length) {
     joins.push(joinReport(keyIsTmdb ? 'ratings items → movies through links (distinct items)' : 'ratings items → catalogue (distinct items)', distinct.length, resolved));
   }
+  // One lookup per row: raw item id → inner index, or -1 - (position in distinct) when dropped.
   const itemPos = new IdIndex(distinct);
-  // First pass: count kept rows so the output arrays are allocated once, exactly.
-  let kept = 0;
-  for (const r of raws) {
-    const items = r.items.data;
-    for (let i = 0; i < r.items.length; i++) if (inner[itemPos.get(items[i]!)]! >= 0) kept++;
+  const direct = itemPos.dense ? new Int32Array(itemPos.dense.length) : null;
+  if (direct) for (let k = 0; k < distinct.length; k++) direct[distinct[k]!] = inner[k]! >= 0 ? inner[k]! : -1 - k;
+  let o = 0;
+  for (let i = 0; i < total; i++) {
+    const raw = items[i]!;
+    let it: number;
+    if (direct) it = direct[raw]!;
+    else {
+      const k = itemPos.get(raw);
+      it = inner[k]! >= 0 ? inner[k]! : -1 - k;
+    }
+    if (it < 0) {
+      const k = -1 - it;
+      addReason(drops, why[k]!, 0, () => `user ${users[i]} item ${raw} rating ${ratings[i]}`);
+      continue;
+    }
+    // In place: o <= i, so row i is read before anything overwrites it.
+    users[o] = users[i]!;
+    items[o] = it;
+    ratings[o] = ratings[i]!;
+    timestamps[o] = timestamps[i]!;
+    o++;
   }
-  const users = new Int32Array(kept);
-  const items = new Int32Array(kept);
-  const ratings = new Float32Array(kept);
-  const timestamps = new Uint32Array(kept);
+  const kept = o;
+  if (total) joins.push(joinReport('ratings rows → catalogue', total, kept));
+  const userRawIds = distinctSorted(users, kept);
+  const userIndex = new IdIndex(userRawIds);
+  const dense = userIndex.dense;
+  if (dense) for (let i = 0; i < kept; i++) users[i] = dense[users[i]!]!;
+  else for (let i = 0; i < kept; i++) users[i] = userIndex.get(users[i]!);
+  return {
+    ratings: { length: kept, users: cut(users, kept), items: cut(items, kept), ratings: cut(ratings, kept), timestamps: cut(timestamps, kept) },
+    userRawIds,
+  };
+}
+
+interface Columns {
+  length: number;
+  users: Int32Array;
+  items: Int32Array;
+  ratings: Float32Array;
+  timestamps: Uint32Array;
+}
+
+/** One file's arrays as they are (capacity may exceed length); several files concatenated. */
+function concatRaw(raws: RawRatings[]): Columns {
+  if (raws.length === 1) {
+    const r = raws[0]!;
+    return { length: r.users.length, users: r.users.data, items: r.items.data, ratings: r.ratings.data, timestamps: r.timestamps.data };
+  }
+  let n = 0;
+  for (const r of raws) n += r.users.length;
+  const out: Columns = { length: n, users: new Int32Array(n), items: new Int32Array(n), ratings: new Float32Array(n), timestamps: new Uint32Array(n) };
   let o = 0;
   for (const r of raws) {
-    for (let i = 0; i < r.items.length; i++) {
-      const k = itemPos.get(r.items.data[i]!);
-      const it = inner[k]!;
-      if (it < 0) {
-        addReason(drops, why[k]!, 0, () => `user ${r.users.data[i]} item ${r.items.data[i]} rating ${r.ratings.data[i]}`);
-        continue;
-      }
-      users[o] = r.users.data[i]!;
-      items[o] = it;
-      ratings[o] = r.ratings.data[i]!;
-      timestamps[o] = r.timestamps.data[i]!;
-      o++;
-    }
+    const len = r.users.length;
+    out.users.set(r.users.data.subarray(0, len), o);
+    out.items.set(r.items.data.subarray(0, len), o);
+    out.ratings.set(r.ratings.data.subarray(0, len), o);
+    out.timestamps.set(r.timestamps.data.subarray(0, len), o);
+    o += len;
   }
-  if (total) joins.push(joinReport('ratings rows → catalogue', total, kept));
-  const userRawIds = distinctSorted(users);
-  const userIndex = new IdIndex(userRawIds);
-  for (let i = 0; i < kept; i++) users[i] = userIndex.get(users[i]!);
-  return { ratings: { length: kept, users, items, ratings, timestamps }, userRawIds };
+  return out;
+}
+
+type Resizable = ArrayBuffer & { transfer?: (newByteLength: number) => ArrayBuffer };
+
+/**
+ * The first n elements as an exact-length array. ArrayBuffer.prototype.transfer (Chrome 114,
+ * Node 21) hands the memory over and frees the rest at once; otherwise a copy.
+ */
+function cut<T extends Int32Array | Float32Array | Uint32Array>(a: T, n: number): T {
+  if (a.length === n) return a;
+  const buffer = a.buffer as Resizable;
+  if (typeof buffer.transfer === 'function' && a.byteOffset === 0 && buffer.byteLength === a.byteLength) {
+    const Ctor = a.constructor as new (b: ArrayBuffer) => T;
+    return new Ctor(buffer.transfer(n * a.BYTES_PER_ELEMENT));
+  }
+  return a.slice(0, n) as T;
 }

@@ -318,6 +318,15 @@ export type LiteralRecord = Record<string, LiteralScalar>;
 export function extractRecords(text: string, keys: readonly string[]): LiteralResult<LiteralRecord[]> {
   const t = text.trim();
   if (t === '' || t === 'None' || t === 'null' || t === '[]') return { ok: true, value: [] };
+  const fast = flatRecords(t, keys);
+  if (fast) return { ok: true, value: fast };
+  return extractRecordsGeneral(t, keys);
+}
+
+/** extractRecords without the fast path (exported for the test that compares the two). */
+export function extractRecordsGeneral(text: string, keys: readonly string[]): LiteralResult<LiteralRecord[]> {
+  const t = text.trim();
+  if (t === '' || t === 'None' || t === 'null' || t === '[]') return { ok: true, value: [] };
   const wanted = new Set(keys);
   return wrap(t, (sc) => {
     const out: LiteralRecord[] = [];
@@ -362,6 +371,125 @@ export function extractRecords(text: string, keys: readonly string[]): LiteralRe
       else if (d !== close) sc.fail(d < 0 ? 'unexpected end inside a list' : "expected ',' or end of list");
     }
   });
+}
+
+/**
+ * The common shape in one pass with no method calls: a list of flat dicts with quoted keys and
+ * scalar values (plain strings, numbers, None/True/False). Gives exactly what the general path
+ * gives for such input; anything else (escapes in a kept value, containers, u'' prefixes,
+ * NaN, odd numbers, any syntax error) returns null and the general path decides.
+ */
+function flatRecords(s: string, keys: readonly string[]): LiteralRecord[] | null {
+  const n = s.length;
+  if (s.charCodeAt(0) !== 91) return null;
+  let i = 1;
+  let bs = s.indexOf('\\');
+  const out: LiteralRecord[] = [];
+  let c = 0;
+  while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9)) i++;
+  if (c === 93) return ws(s, i + 1) === n ? out : null;
+  for (;;) {
+    if (s.charCodeAt(i) !== 123) return null;
+    i++;
+    const rec: LiteralRecord = {};
+    while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9)) i++;
+    if (c === 125) i++;
+    else {
+      for (;;) {
+        // key: a quoted string without escapes
+        const q = s.charCodeAt(i);
+        if (q !== 39 && q !== 34) return null;
+        const ke = s.indexOf(q === 39 ? "'" : '"', i + 1);
+        if (ke < 0) return null;
+        if (bs >= 0 && bs < ke) {
+          if (bs > i) return null;
+          bs = s.indexOf('\\', ke);
+        }
+        const key = s.slice(i + 1, ke);
+        i = ke + 1;
+        while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9)) i++;
+        if (c !== 58) return null;
+        i++;
+        while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9)) i++;
+        const keep = keys.includes(key) && key !== '__proto__';
+        let value: LiteralScalar;
+        if (c === 39 || c === 34) {
+          const quote = c === 39 ? "'" : '"';
+          let e = s.indexOf(quote, i + 1);
+          if (e < 0) return null;
+          if (bs >= 0 && bs < e) {
+            if (keep) return null;
+            // A skipped value with escapes: step over each escaped character.
+            let j = i + 1;
+            for (;;) {
+              e = s.indexOf(quote, j);
+              if (e < 0) return null;
+              if (bs < 0 || bs > e) break;
+              j = bs + 2;
+              bs = s.indexOf('\\', j);
+            }
+          }
+          value = keep ? s.slice(i + 1, e) : null;
+          i = e + 1;
+          if (bs >= 0 && bs < i) bs = s.indexOf('\\', i);
+        } else if ((c >= 48 && c <= 57) || c === 45) {
+          const start = i;
+          i++;
+          while (i < n && (((c = s.charCodeAt(i)) >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 43 || c === 45)) i++;
+          if (keep) {
+            const text = s.slice(start, i);
+            const v = Number(text);
+            if (!Number.isFinite(v) || text === '-') return null;
+            value = v;
+          } else value = null;
+        } else if (c === 78 && s.startsWith('None', i)) {
+          value = null;
+          i += 4;
+        } else if (c === 84 && s.startsWith('True', i)) {
+          value = true;
+          i += 4;
+        } else if (c === 70 && s.startsWith('False', i)) {
+          value = false;
+          i += 5;
+        } else return null;
+        // A word must end here (NoneX is not None).
+        c = s.charCodeAt(i);
+        if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return null;
+        if (keep) rec[key] = value;
+        while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9)) i++;
+        if (c === 44) {
+          i++;
+          while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9)) i++;
+          if (c === 125) {
+            i++;
+            break;
+          }
+          continue;
+        }
+        if (c === 125) {
+          i++;
+          break;
+        }
+        return null;
+      }
+    }
+    out.push(rec);
+    while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9)) i++;
+    if (c === 44) {
+      i++;
+      while (i < n && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9)) i++;
+      if (c === 93) return ws(s, i + 1) === n ? out : null;
+      continue;
+    }
+    if (c === 93) return ws(s, i + 1) === n ? out : null;
+    return null;
+  }
+}
+
+function ws(s: string, i: number): number {
+  let c: number;
+  while (i < s.length && ((c = s.charCodeAt(i)) === 32 || c === 10 || c === 13 || c === 9)) i++;
+  return i;
 }
 
 /** The `name` of every dict in a list ([{'id': 16, 'name': 'Animation'}, …]). */

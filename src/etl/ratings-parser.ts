@@ -19,10 +19,25 @@ export function newRawRatings(capacity = 1 << 16): RawRatings {
 export type RatingRowIssue = (reason: string, row: number, raw: string) => void;
 
 const latin1 = new TextDecoder('latin1');
+const EMPTY = new Uint8Array(0);
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function growAll(r: RawRatings, needed: number): void {
+  r.users.grow(needed);
+  r.items.grow(needed);
+  r.ratings.grow(needed);
+  r.timestamps.grow(needed);
+}
 
 /** Parses lines `u<d>i<d>r<d>t` where <d> is ',', '\t' or '::'. */
 export class RatingsByteParser {
-  private carry: Uint8Array = new Uint8Array(0);
+  private carry: Uint8Array = EMPTY;
   private line = 0;
   private headerLeft: boolean;
   private first = true;
@@ -44,48 +59,151 @@ export class RatingsByteParser {
 
   push(chunk: Uint8Array): void {
     let buf = chunk;
-    if (this.carry.length) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry);
-      buf.set(chunk, this.carry.length);
-    }
     let start = 0;
-    if (this.first && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3; // BOM
-    if (this.first && buf.length > 0) this.first = false;
-    const n = buf.length;
-    // Reserve room for every line in this chunk up front so the hot loop never grows.
-    const room = this.out.users.length + ((n / 8) | 0) + 16;
-    this.out.users.grow(room);
-    this.out.items.grow(room);
-    this.out.ratings.grow(room);
-    this.out.timestamps.grow(room);
-    let i = start;
-    for (;;) {
-      let e = buf.indexOf(10, i);
-      if (e < 0) break;
-      this.parseLine(buf, i, e);
-      i = e + 1;
+    if (this.carry.length) {
+      // Finish the carried line with this chunk's first line only, then parse the chunk in place
+      // (copying carry + whole chunk would move every byte of the file twice).
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.carry = concat(this.carry, chunk);
+        this.dropIfTooLong();
+        return;
+      }
+      const line = concat(this.carry, chunk.subarray(0, nl + 1));
+      this.carry = EMPTY;
+      this.parseSlowly(line, 0, line.length - 1);
+      start = nl + 1;
     }
-    this.carry = i < n ? buf.slice(i) : new Uint8Array(0);
+    if (this.first && buf.length > 0) {
+      if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3; // BOM
+      this.first = false;
+    }
+    const last = buf.lastIndexOf(10);
+    if (last >= start) start = this.parseLines(buf, start, last + 1);
+    if (start < buf.length) {
+      this.carry = buf.slice(start);
+      this.dropIfTooLong();
+    }
+  }
+
+  /**
+   * The hot loop: whole lines in buf[from, stop) (buf[stop - 1] is '\n'), parsed straight into
+   * the typed arrays. Any line off the common shape (header, spaces, signs, exponents, empty,
+   * garbage) goes to parseSlowly. Returns stop.
+   */
+  private parseLines(buf: Uint8Array, from: number, stop: number): number {
+    const out = this.out;
+    const d0 = this.d0;
+    const two = this.dlen === 2;
+    let users = out.users.data;
+    let items = out.items.data;
+    let ratings = out.ratings.data;
+    let times = out.timestamps.data;
+    let k = out.users.length;
+    let cap = Math.min(users.length, items.length, ratings.length, times.length);
+    let fast = 0;
+    let p = from;
+    while (p < stop) {
+      const s = p;
+      if (this.headerLeft) {
+        p = buf.indexOf(10, s) + 1;
+        this.parseSlowly(buf, s, p - 1);
+        continue;
+      }
+      // buf[stop - 1] is '\n', so every digit run below ends inside buf.
+      let c = buf[p]!;
+      let u = c - 48;
+      let ok = u >= 0 && u <= 9;
+      while ((c = buf[++p]! - 48) >= 0 && c <= 9) u = u * 10 + c;
+      ok = ok && c === d0 - 48 && u <= 0x7fffffff && (!two || buf[++p] === d0);
+      c = buf[++p]! - 48;
+      let it = c;
+      ok = ok && c >= 0 && c <= 9;
+      while ((c = buf[++p]! - 48) >= 0 && c <= 9) it = it * 10 + c;
+      ok = ok && c === d0 - 48 && it <= 0x7fffffff && (!two || buf[++p] === d0);
+      c = buf[++p]! - 48;
+      let r = c;
+      ok = ok && c >= 0 && c <= 9;
+      while ((c = buf[++p]! - 48) >= 0 && c <= 9) r = r * 10 + c;
+      if (c === -2) {
+        // '.': tenths as an integer so 3.5 is exact before the one division.
+        let den = 1;
+        while ((c = buf[++p]! - 48) >= 0 && c <= 9) {
+          r = r * 10 + c;
+          den *= 10;
+        }
+        r = Math.round((r / den) * 1000) / 1000;
+      }
+      ok = ok && c === d0 - 48 && (!two || buf[++p] === d0);
+      c = buf[++p]! - 48;
+      let t = c;
+      ok = ok && c >= 0 && c <= 9;
+      while ((c = buf[++p]! - 48) >= 0 && c <= 9) t = t * 10 + c;
+      if (c === 13 - 48) c = buf[++p]! - 48;
+      if (!ok || c !== 10 - 48 || t > 0xffffffff || p >= stop) {
+        // Off the fast shape: hand the whole line to the checked path.
+        p = buf.indexOf(10, s);
+        out.users.length = out.items.length = out.ratings.length = out.timestamps.length = k;
+        this.line += fast;
+        this.rows += fast;
+        this.kept += fast;
+        fast = 0;
+        this.parseSlowly(buf, s, p);
+        p++;
+        users = out.users.data;
+        items = out.items.data;
+        ratings = out.ratings.data;
+        times = out.timestamps.data;
+        k = out.users.length;
+        cap = Math.min(users.length, items.length, ratings.length, times.length);
+        continue;
+      }
+      p++;
+      if (k === cap) {
+        out.users.length = out.items.length = out.ratings.length = out.timestamps.length = k;
+        growAll(out, k + 1);
+        users = out.users.data;
+        items = out.items.data;
+        ratings = out.ratings.data;
+        times = out.timestamps.data;
+        cap = Math.min(users.length, items.length, ratings.length, times.length);
+      }
+      users[k] = u;
+      items[k] = it;
+      ratings[k] = r;
+      times[k] = t;
+      k++;
+      fast++;
+    }
+    out.users.length = out.items.length = out.ratings.length = out.timestamps.length = k;
+    this.line += fast;
+    this.rows += fast;
+    this.kept += fast;
+    return stop;
+  }
+
+  private dropIfTooLong(): void {
     // A "line" over 1 MB is not a rating; drop it rather than carrying it forever.
     if (this.carry.length > 1 << 20) {
       this.line++;
       this.rows++;
       this.onDrop('line too long', this.line, latin1.decode(this.carry.subarray(0, 200)));
-      this.carry = new Uint8Array(0);
+      this.carry = EMPTY;
     }
   }
 
   end(): void {
     if (this.carry.length) {
       const b = this.carry;
-      this.carry = new Uint8Array(0);
-      this.out.users.grow(this.out.users.length + 1);
-      this.out.items.grow(this.out.users.length + 1);
-      this.out.ratings.grow(this.out.users.length + 1);
-      this.out.timestamps.grow(this.out.users.length + 1);
-      this.parseLine(b, 0, b.length);
+      this.carry = EMPTY;
+      this.parseSlowly(b, 0, b.length);
     }
+  }
+
+  /** One line buf[s, e) (e at its '\n' or the end), checked; grows the arrays as needed. */
+  private parseSlowly(buf: Uint8Array, s: number, e: number): void {
+    growAll(this.out, this.out.users.length + 1);
+    this.parseLine(buf, s, e);
   }
 
   private parseLine(buf: Uint8Array, s: number, e: number): void {
@@ -176,10 +294,7 @@ export class RatingsByteParser {
     if (!Number.isInteger(it) || it < 0 || it > 0x7fffffff) return this.onDrop('item id not an integer', this.line, raw);
     if (f[2] === '' || !Number.isFinite(r)) return this.onDrop('rating not a number', this.line, raw);
     if (!Number.isFinite(t) || t < 0 || t > 0xffffffff) return this.onDrop('timestamp not a number', this.line, raw);
-    this.out.users.grow(this.out.users.length + 1);
-    this.out.items.grow(this.out.users.length + 1);
-    this.out.ratings.grow(this.out.users.length + 1);
-    this.out.timestamps.grow(this.out.users.length + 1);
+    growAll(this.out, this.out.users.length + 1);
     this.store(u, it, r, Math.floor(t));
   }
 }

@@ -20,7 +20,12 @@ function columnIndex(header: string[]): Map<string, number> {
 }
 
 function isEmptyRow(fields: string[]): boolean {
-  for (const f of fields) if (f.trim() !== '') return false;
+  for (const f of fields) {
+    // A printable ASCII first character settles it without trimming a 4 KB credits literal.
+    const c = f.charCodeAt(0);
+    if (c > 32 && c < 127) return false;
+    if (f.trim() !== '') return false;
+  }
   return true;
 }
 
@@ -118,19 +123,25 @@ export function creditsReader(rep: FileReportBuilder, out: Map<number, CreditsRo
     if (!castR.ok && !crewR.ok) return rep.drop('malformed cast and crew literals', row, () => `${castR.reason}: ${raw()}`);
     const rec: CreditsRow = { cast: [], directors: [], writers: [] };
     if (castR.ok) {
-      const cast = castR.value
-        .map((c, k) => ({ name: typeof c['name'] === 'string' ? cleanText(c['name']) : '', order: typeof c['order'] === 'number' ? c['order'] : 1e9 + k }))
-        .filter((c) => c.name !== '');
-      cast.sort((a, b) => a.order - b.order);
-      rec.cast = cast.slice(0, TOP_CAST).map((c) => c.name);
+      // Billing order (stable, so equal orders keep file order); names are cleaned only until
+      // TOP_CAST non-empty ones are found.
+      const entries = castR.value.map((c, k) => ({ c, order: typeof c['order'] === 'number' ? c['order'] : 1e9 + k }));
+      entries.sort((a, b) => a.order - b.order);
+      for (const { c } of entries) {
+        if (rec.cast.length >= TOP_CAST) break;
+        const name = typeof c['name'] === 'string' ? cleanText(c['name']) : '';
+        if (name !== '') rec.cast.push(name);
+      }
     } else rep.repair('malformed cast literal (no cast)', row, () => `${castR.reason} at ${castR.offset}: ${f[iCast] ?? ''}`);
     if (crewR.ok) {
       for (const c of crewR.value) {
+        const director = c['job'] === 'Director';
+        if (!director && !(c['department'] === 'Writing' && rec.writers.length < MAX_WRITERS)) continue;
         const name = typeof c['name'] === 'string' ? cleanText(c['name']) : '';
         if (!name) continue;
-        if (c['job'] === 'Director') {
+        if (director) {
           if (!rec.directors.includes(name)) rec.directors.push(name);
-        } else if (c['department'] === 'Writing' && rec.writers.length < MAX_WRITERS && !rec.writers.includes(name)) rec.writers.push(name);
+        } else if (!rec.writers.includes(name)) rec.writers.push(name);
       }
     } else rep.repair('malformed crew literal (no crew)', row, () => `${crewR.reason} at ${crewR.offset}: ${f[iCrew] ?? ''}`);
     out.set(id, rec);

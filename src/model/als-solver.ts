@@ -28,6 +28,8 @@ export interface Bucket {
   target: tf.Tensor3D;
   /** [rows, d, 1] n_row·Λ diagonal. */
   regDiag: tf.Tensor3D;
+  /** [rows, 1, 1] rating count n_row (0 for padding-only rows: none exist). */
+  count: tf.Tensor3D;
   /** [rows, len, 1] int32 positions of the same ratings in the other side's flat residual (padding = its zero slot). */
   carry?: tf.Tensor3D;
 }
@@ -99,10 +101,12 @@ export function buildSide(
     const idx = new Int32Array(rows * len).fill(nOther);
     const target = new Float32Array(rows * len);
     const reg = new Float32Array(rows * d);
+    const count = new Float32Array(rows);
     for (let r = 0; r < rows; r++) {
       const p = start + r, from = offsets[p]!, cnt = offsets[p + 1]! - from;
       idx.set(cols.subarray(from, from + cnt), r * len);
       target.set(vals.subarray(from, from + cnt), r * len);
+      count[r] = cnt;
       const weight = regCountExponent === 1 ? cnt : Math.pow(cnt, regCountExponent);
       for (let f = 0; f < d; f++) reg[r * d + f] = weight * (biased && f === 0 ? regBias : regFactor);
     }
@@ -111,6 +115,7 @@ export function buildSide(
       idx: tf.tensor3d(idx, [rows, len, 1], 'int32'),
       target: tf.tensor3d(target, [rows, len, 1]),
       regDiag: tf.tensor3d(reg, [rows, d, 1]),
+      count: tf.tensor3d(count, [rows, 1, 1]),
     };
   });
   return { n: nRows, order, pos, solved, buckets, slotOf, totalSlots };
@@ -161,6 +166,12 @@ export function alsHalfSweep(
   self: Side, selfParams: tf.Tensor2D, other: tf.Tensor2D, biased: boolean, cgIterations: number, withLoss: boolean,
   implicit?: { weight: number; mu: number },
   carried?: { residual: tf.Tensor2D | null; keep: boolean },
+  extras: {
+    /** [nOther, 1] rating counts of the other side (permuted order): turns on the Jacobi preconditioner. */
+    otherCounts?: tf.Tensor2D;
+    /** [n, d] prior mean of every row (permuted order): the regulariser becomes (x − prior)ᵀD(x − prior) (SVD++'s implicit sum). */
+    prior?: tf.Tensor2D;
+  } = {},
 ): { params: tf.Tensor2D; sse: tf.Scalar; residual?: tf.Tensor2D } {
   return tf.tidy(() => {
     const [nOther, d] = other.shape;
@@ -182,6 +193,16 @@ export function alsHalfSweep(
       const gv = tf.matMul(tf.reshape(v, [rows, d]), gram!);
       return tf.reshape(withShift ? tf.add(gv, shift!) : gv, [rows, d, 1]) as tf.Tensor3D;
     };
+    // Jacobi preconditioner without a pass over G: diag(GᵀG)_f = Σ_{j∈row} F_jf² ≈ n_row·c_f with
+    // c_f = Σ_j n_j F_jf² / Σ_j n_j (the rating-weighted mean over the other side), so
+    // M = n_row·c + n_row·Λ. The bias column (F_j0 = 1) is exact; it dominates the
+    // spectrum otherwise, which makes plain CG spend its first steps on the bias alone.
+    let meanSq: tf.Tensor3D | null = null;
+    const { otherCounts, prior } = extras;
+    if (otherCounts) {
+      const weighted = tf.matMul(otherCounts, tf.square(features), true, false); // [1, d]
+      meanSq = tf.reshape(tf.div(weighted, tf.maximum(tf.sum(otherCounts), 1)), [1, d, 1]) as tf.Tensor3D;
+    }
     const solvedParts: tf.Tensor2D[] = [];
     const residualParts: tf.Tensor2D[] = [];
     const incoming = carried?.residual ?? null;
@@ -202,13 +223,17 @@ export function alsHalfSweep(
         const y = otherBias ? tf.sub(b.target, tf.gatherND(otherBias, b.idx)) : b.target; // [rows, len, 1]
         e = tf.sub(y, tf.matMul(g, x));
       }
+      const priorRows = prior ? tf.reshape(tf.slice(prior, [b.start, 0], [b.rows, d]), [b.rows, d, 1]) : null;
       const residual = () => {
-        const r0 = tf.sub(tf.matMul(g, e, true, false), tf.mul(b.regDiag, x)) as tf.Tensor3D;
+        const r0 = tf.sub(tf.matMul(g, e, true, false), tf.mul(b.regDiag, priorRows ? tf.sub(x, priorRows) : x)) as tf.Tensor3D;
         return gram ? tf.sub(r0, implicitTerm(x, b.rows, true)) as tf.Tensor3D : r0;
       };
+      const minv = meanSq ? tf.div(1, tf.add(tf.mul(b.count, meanSq), b.regDiag)) as tf.Tensor3D : null; // [rows, d, 1]
+      const precondition = (v: tf.Tensor3D): tf.Tensor3D => minv ? tf.mul(minv, v) as tf.Tensor3D : v;
       let r = residual();
-      let p = r;
-      let rs = tf.sum(tf.square(r), 1, true); // [rows, 1, 1]
+      let z = precondition(r);
+      let p = z;
+      let rs = tf.sum(tf.mul(r, z), 1, true); // [rows, 1, 1]
       for (let it = 0; it < cgIterations; it++) {
         const gp = tf.matMul(g, p);
         let pAp = tf.add(tf.sum(tf.square(gp), 1, true), tf.sum(tf.mul(b.regDiag, tf.square(p)), 1, true));
@@ -219,8 +244,9 @@ export function alsHalfSweep(
         e = tf.sub(e, tf.mul(alpha, gp)) as tf.Tensor3D;
         if (it + 1 === cgIterations) break;
         r = residual();
-        const rsNew = tf.sum(tf.square(r), 1, true);
-        p = tf.add(r, tf.mul(tf.div(rsNew, tf.maximum(rs, 1e-30)), p));
+        z = precondition(r);
+        const rsNew = tf.sum(tf.mul(r, z), 1, true);
+        p = tf.add(z, tf.mul(tf.div(rsNew, tf.maximum(rs, 1e-30)), p));
         rs = rsNew;
       }
       if (withLoss) sse = tf.add(sse, tf.sum(tf.square(e)));
@@ -232,6 +258,68 @@ export function alsHalfSweep(
     // The flat residual of every rating after this half-sweep, plus a zero slot for padding.
     const residual = carried?.keep ? (tf.concat([...residualParts, tf.zeros([1, 1])], 0) as tf.Tensor2D) : undefined;
     return { params: params as tf.Tensor2D, sse, residual };
+  });
+}
+
+/** Constant tensors of the SVD++ implicit-factor step (permuted orders). */
+interface ImplicitFactorContext {
+  /** [nUsers, d] the user side's regularisation diagonal D_u (n_u·Λ), zero for rows without ratings. */
+  userReg: tf.Tensor2D;
+  /** [nUsers, 1] |N(u)|^-½ (0 for users without ratings). */
+  userScale: tf.Tensor2D;
+  /** [nItems, 1] n_j. */
+  itemCount: tf.Tensor2D;
+  /** [1, d] 0 on the bias column, 1 on the factors: y has no bias part. */
+  mask: tf.Tensor2D;
+}
+
+/** Σ_{j∈row} v_j for every row of `side` ([n, d]); v is the other side's [nOther, d], in permuted orders. */
+function sumOverRatings(side: Side, v: tf.Tensor2D): tf.Tensor2D {
+  const d = v.shape[1];
+  const padded = tf.concat([v, tf.zeros([1, d])], 0);
+  const parts = side.buckets.map((b) => tf.reshape(tf.matMul(tf.gatherND(padded, b.idx) as tf.Tensor3D, tf.ones([b.rows, b.len, 1]), true, false), [b.rows, d]));
+  if (side.solved < side.n) parts.push(tf.zeros([side.n - side.solved, d]));
+  return (parts.length === 1 ? parts[0]! : tf.concat(parts, 0)) as tf.Tensor2D;
+}
+
+/**
+ * SVD++ implicit factors in ALS form. The user vector is z_u = p_u + m_u with
+ * m_u = |N(u)|^-½ Σ_{j∈N(u)} y_j (N(u) = the user's rated items). Solving for z (not p) makes the
+ * data term independent of y, so with z fixed the y-block of the objective is the ridge problem
+ *   min_y Σ_u (z_u − m_u)ᵀ D_u (z_u − m_u) + λ_y Σ_j n_j‖y_j‖²,
+ * solved here by `iterations` preconditioned CG steps warm-started from the last sweep (M = n_j(λ + λ_y)).
+ * `sum` = m for the current y is carried along (updated as m += α·S p) and is the prior of the next
+ * user half-sweep. Exact block-coordinate descent on the SVD++ objective; z is what the model serves.
+ */
+export function implicitFactorStep(
+  users: Side, items: Side, z: tf.Tensor2D, y: tf.Tensor2D, sum: tf.Tensor2D, ctx: ImplicitFactorContext,
+  regY: number, regFactor: number, iterations: number,
+): { y: tf.Tensor2D; sum: tf.Tensor2D } {
+  return tf.tidy(() => {
+    const { userReg, userScale, itemCount, mask } = ctx;
+    const s = (v: tf.Tensor2D) => tf.mul(userScale, sumOverRatings(users, v)) as tf.Tensor2D;
+    const sT = (w: tf.Tensor2D) => tf.mul(sumOverRatings(items, tf.mul(userScale, w) as tf.Tensor2D), mask) as tf.Tensor2D;
+    const ridge = tf.mul(itemCount, regY);
+    const minv = tf.div(1, tf.maximum(tf.mul(itemCount, regFactor + regY), 1e-12));
+    let r = tf.sub(sT(tf.mul(userReg, tf.sub(z, sum)) as tf.Tensor2D), tf.mul(ridge, y)) as tf.Tensor2D;
+    let zr = tf.mul(minv, r) as tf.Tensor2D;
+    let p = zr;
+    let rz = tf.sum(tf.mul(r, zr));
+    let yNew = y, sumNew = sum;
+    for (let it = 0; it < iterations; it++) {
+      const q = s(p);
+      const ap = tf.add(sT(tf.mul(userReg, q) as tf.Tensor2D), tf.mul(ridge, p)) as tf.Tensor2D;
+      const alpha = tf.div(rz, tf.maximum(tf.sum(tf.mul(p, ap)), 1e-30));
+      yNew = tf.add(yNew, tf.mul(alpha, p)) as tf.Tensor2D;
+      sumNew = tf.add(sumNew, tf.mul(alpha, q)) as tf.Tensor2D;
+      if (it + 1 === iterations) break;
+      r = tf.sub(r, tf.mul(alpha, ap)) as tf.Tensor2D;
+      zr = tf.mul(minv, r) as tf.Tensor2D;
+      const rzNew = tf.sum(tf.mul(r, zr));
+      p = tf.add(zr, tf.mul(tf.div(rzNew, tf.maximum(rz, 1e-30)), p)) as tf.Tensor2D;
+      rz = rzNew;
+    }
+    return { y: yNew, sum: sumNew };
   });
 }
 
@@ -257,8 +345,16 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
   let userParams: tf.Tensor2D | null = null, itemParams: tf.Tensor2D | null = null;
   // r − r̂ of every rating in the item side's flat layout, after the last item half-sweep.
   let itemResidual: tf.Tensor2D | null = null;
+  // Rating counts in permuted order, [n, 1]: the preconditioner's weights (see alsHalfSweep).
+  let userCountsT: tf.Tensor2D | null = null, itemCountsT: tf.Tensor2D | null = null;
+  // SVD++ (params.implicitFactors): y_j [nItems, d] (bias column 0), the implicit sums m_u, and constants.
+  let implicitY: tf.Tensor2D | null = null, implicitSum: tf.Tensor2D | null = null, implicitCtx: ImplicitFactorContext | null = null;
   const dispose = () => {
-    for (const side of [users, items]) for (const b of side?.buckets ?? []) { b.idx.dispose(); b.target.dispose(); b.regDiag.dispose(); b.carry?.dispose(); }
+    userCountsT?.dispose(); itemCountsT?.dispose(); userCountsT = itemCountsT = null;
+    implicitY?.dispose(); implicitSum?.dispose(); implicitY = implicitSum = null;
+    if (implicitCtx) tf.dispose([implicitCtx.userReg, implicitCtx.userScale, implicitCtx.mask]);
+    implicitCtx = null;
+    for (const side of [users, items]) for (const b of side?.buckets ?? []) { b.idx.dispose(); b.target.dispose(); b.regDiag.dispose(); b.count.dispose(); b.carry?.dispose(); }
     userParams?.dispose(); itemParams?.dispose(); itemResidual?.dispose();
     users = items = null; userParams = itemParams = itemResidual = null;
   };
@@ -267,6 +363,23 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
     items = buildSide(train.items, train.users, train.ratings, nItems, userPos, nUsers, mu, reg.bi, reg.qi, d, biased, params.regCountExponent);
     linkSides(users, items);
     linkSides(items, users);
+    userCountsT = tf.tensor2d(Float32Array.from(userPlan.order, (row) => userCounts[row]!), [nUsers, 1]);
+    itemCountsT = tf.tensor2d(Float32Array.from(itemPlan.order, (row) => itemCounts[row]!), [nItems, 1]);
+    if (params.implicitFactors) {
+      const u = users;
+      implicitCtx = tf.tidy(() => {
+        const pad = u.solved < u.n ? [tf.zeros([u.n - u.solved, d])] : [];
+        const scale = u.solved < u.n ? [tf.zeros([u.n - u.solved, 1])] : [];
+        return {
+          userReg: tf.concat([...u.buckets.map((b) => tf.reshape(b.regDiag, [b.rows, d])), ...pad], 0) as tf.Tensor2D,
+          userScale: tf.concat([...u.buckets.map((b) => tf.reshape(tf.rsqrt(b.count), [b.rows, 1])), ...scale], 0) as tf.Tensor2D,
+          itemCount: itemCountsT!,
+          mask: tf.tensor2d(Float32Array.from({ length: d }, (_, f) => (biased && f === 0 ? 0 : 1)), [1, d]),
+        };
+      });
+      implicitY = tf.zeros([nItems, d]);
+      implicitSum = tf.zeros([nUsers, d]);
+    }
     userParams = tf.tensor2d(packParams(start.userBias, startUserFactors, users.order, k, biased), [nUsers, d]);
     itemParams = tf.tensor2d(packParams(start.itemBias, startItemFactors, items.order, k, biased), [nItems, d]);
   } catch (e) {
@@ -279,12 +392,17 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
       if (!users || !items || !userParams || !itemParams) throw new Error('ALS solver used after dispose');
       const implicit = params.implicitWeight > 0 ? { weight: params.implicitWeight, mu } : undefined;
       // Each half-sweep starts from the residual the previous one ended with (the first computes it).
-      const u = alsHalfSweep(users, userParams, itemParams, biased, params.cgIterations, false, implicit, { residual: itemResidual, keep: true });
+      const u = alsHalfSweep(users, userParams, itemParams, biased, params.cgIterations, false, implicit, { residual: itemResidual, keep: true }, { otherCounts: itemCountsT ?? undefined, prior: implicitSum ?? undefined });
       userParams.dispose();
       userParams = u.params;
       itemResidual?.dispose();
       itemResidual = null;
-      const i = alsHalfSweep(items, itemParams, userParams, biased, params.cgIterations, true, implicit, { residual: u.residual ?? null, keep: true });
+      if (implicitCtx && implicitY && implicitSum) {
+        const next = implicitFactorStep(users, items, userParams, implicitY, implicitSum, implicitCtx, params.regYj ?? params.regAll, reg.pu, params.cgIterations);
+        implicitY.dispose(); implicitSum.dispose();
+        implicitY = next.y; implicitSum = next.sum;
+      }
+      const i = alsHalfSweep(items, itemParams, userParams, biased, params.cgIterations, true, implicit, { residual: u.residual ?? null, keep: true }, { otherCounts: userCountsT ?? undefined });
       itemParams.dispose();
       itemParams = i.params;
       u.residual?.dispose();

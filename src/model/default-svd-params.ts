@@ -17,5 +17,5 @@ export function defaultSvdParams(nRatings: number): Partial<SvdParams> {
  * score ranks movies a user is likely to watch and like above obscure well-rated ones.
  */
 export function rankingSvdParams(nRatings: number): Partial<SvdParams> {
-  return { ...defaultSvdParams(nRatings), implicitWeight: 0.05 };
+  return { ...defaultSvdParams(nRatings), implicitWeight: 0.02 };
 }

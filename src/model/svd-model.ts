@@ -57,6 +57,14 @@ export interface SvdParams {
    * 0 (off) for rating prediction. Cheap: the all-pairs term is one shared (k+1)² Gram matrix per half-sweep.
    */
   implicitWeight: number;
+  /**
+   * ALS only. SVD++'s implicit factors: the user vector is p_u + |N(u)|^-½ Σ_{j∈N(u)} y_j, so which
+   * movies a user rated (not only how) shapes the user's taste; the served model folds the sum into
+   * userFactors. Default false.
+   */
+  implicitFactors: boolean;
+  /** Regularisation λ_y of the implicit factors y_j (weighted by the item's count, as the other terms); null = regAll (Surprise's reg_yj). */
+  regYj: number | null;
 }
 
 /** Surprise's SVD defaults plus ours, for solver 'sgd'. */
@@ -85,6 +93,8 @@ export const SVD_DEFAULTS: Readonly<SvdParams> = Object.freeze({
   earlyStoppingPatience: 0,
   regCountExponent: 1,
   implicitWeight: 0,
+  implicitFactors: false,
+  regYj: null,
 });
 
 /**

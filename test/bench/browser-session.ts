@@ -26,7 +26,8 @@ export async function openEngine(ctx: BenchContext, backend?: string): Promise<{
   const b = await browser();
   const context = await b.newContext();
   const page = await context.newPage();
-  await page.goto(new URL(backend ? `?backend=${backend}` : '', ctx.baseUrl).href);
+  // engine-only: the worker without the app, so no demo load or training competes with the benchmark.
+  await page.goto(new URL(backend ? `?engine-only&backend=${backend}` : '?engine-only', ctx.baseUrl).href);
   await page.waitForFunction(() => '__streamrecBackend' in window);
   const info = await page.evaluate(() => (window as unknown as { __streamrecBackend: Promise<BackendReport> }).__streamrecBackend);
   ctx.env.browser = b.version();

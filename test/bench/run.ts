@@ -13,10 +13,12 @@ import { svdMl100k } from './svd-ml100k.bench';
 import { svdMlsmall } from './svd-mlsmall.bench';
 import { foldin } from './foldin.bench';
 import { retrainWarm } from './retrain-warm.bench';
+import { scale26m } from './scale-26m.bench';
+import { scaleCurve } from './scale-curve.bench';
 import { tfMatmul } from './tf-matmul.bench';
 import { workerRoundtrip } from './worker-roundtrip.bench';
 
-const ALL: Benchmark[] = [bundle, workerRoundtrip, tfMatmul, foldin, retrainWarm, svdMl100k, svdMlsmall, rankMlsmall, svd1m, etlMovies, etlRatings];
+const ALL: Benchmark[] = [bundle, workerRoundtrip, tfMatmul, foldin, retrainWarm, svdMl100k, svdMlsmall, rankMlsmall, svd1m, etlMovies, etlRatings, scale26m, scaleCurve];
 
 async function main() {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -47,7 +47,7 @@ describe('app shell', () => {
 
 describe.each(['wasm', 'cpu', 'webgl', 'webgpu'])('TensorFlow.js on %s', (backend) => {
   it('computes a matMul and a large sum correctly in the worker, leaking no tensor', async (ctx) => {
-    const session = await openApp(browser, baseUrl, `?backend=${backend}`);
+    const session = await openApp(browser, baseUrl, `?engine-only&backend=${backend}`);
     const { page } = session;
     await page.waitForFunction(() => '__streamrec' in window);
     const info = await page.evaluate(() => (window as unknown as { __streamrecBackend: Promise<{ backend: string }> }).__streamrecBackend);

@@ -26,6 +26,8 @@ export interface StaticServer {
   url: string;
   /** Serves another folder from now on (a new deploy). */
   setRoot: (dir: string) => void;
+  /** Takes the server "off the network": connections are dropped unanswered (still logged). */
+  setDown: (down: boolean) => void;
   /** Every path requested, in order. */
   requested: string[];
   close: () => Promise<void>;
@@ -34,9 +36,14 @@ export interface StaticServer {
 export async function serveStatic(dir: string, subPath = '/streamrec/'): Promise<StaticServer> {
   let root = resolve(dir);
   const requested: string[] = [];
+  let down = false;
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     requested.push(path);
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
@@ -72,6 +79,10 @@ export async function serveStatic(dir: string, subPath = '/streamrec/'): Promise
     url: `http://127.0.0.1:${port}${subPath}`,
     setRoot: (next) => {
       root = resolve(next);
+    },
+    setDown: (value) => {
+      down = value;
+      server.closeIdleConnections();
     },
     requested,
     close: () =>

@@ -84,9 +84,9 @@ export function lines(
   theme: ChartTheme,
   xLabel: string,
   ys: { label: string; scale?: string; format?: (v: number) => string }[],
-  options: { logY?: boolean; xFormat?: (v: number) => string } = {},
+  options: { logY?: boolean; xFormat?: (v: number) => string; xRange?: [number, number] } = {},
 ): Options {
-  const scales: uPlot.Scales = { x: { time: false } };
+  const scales: uPlot.Scales = { x: options.xRange ? { time: false, range: options.xRange } : { time: false } };
   if (options.logY) scales.y = { distr: 3 };
   const axes: uPlot.Axis[] = [axis(theme, options.xFormat ? { values: (_u, s) => s.map(options.xFormat!) } : {}), axis(theme, { size: 55 })];
   if (ys.some((y) => y.scale === 'right')) {

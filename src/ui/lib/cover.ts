@@ -32,7 +32,7 @@ export function coverStyle(title: string, year: number, genres: readonly string[
   const h = hashString(`${title}|${year}`);
   const base = genreHue(genres[0]);
   const second = genres[1] !== undefined ? genreHue(genres[1]) : base + 40;
-  const shift = (h % 31) - 15;
+  const shift = (h % 71) - 35;
   const angle = 120 + (h % 120);
   const l1 = 38 + ((h >>> 8) % 12);
   const l2 = 20 + ((h >>> 16) % 10);

@@ -2,6 +2,7 @@
 // (the last one, else the demo) → background training when no cached model.
 import { dataset } from './dataset.svelte';
 import { model } from './model.svelte';
+import { rate } from './rate.svelte';
 import { visitor } from './visitor.svelte';
 import type { SiteDataset } from './catalogs';
 
@@ -30,6 +31,7 @@ class AppStore {
 
   private afterLoad(cached: Parameters<typeof model.datasetLoaded>[0]): void {
     model.datasetLoaded(cached);
+    rate.warmSearch();
     if (!cached) void model.train();
   }
 }

@@ -17,6 +17,7 @@ describe('each hyperparameter changes the result', () => {
     ['nFactors', { nFactors: 4 }], ['nEpochs', { nEpochs: 5 }], ['regAll', { regAll: 0.5 }], ['initMean', { initMean: 0.2 }],
     ['initStdDev', { initStdDev: 0.3 }], ['biased', { biased: false }], ['regBu', { regBu: 1 }], ['regBi', { regBi: 1 }],
     ['regPu', { regPu: 1 }], ['regQi', { regQi: 1 }], ['cgIterations', { cgIterations: 3 }], ['seed', { seed: 2 }],
+    ['regCountExponent', { regCountExponent: 0.5 }], ['implicitWeight', { implicitWeight: 0.1 }],
   ];
   for (const [name, change] of alsCases) {
     it(`als: ${name}`, async () => {
