@@ -80,6 +80,18 @@ export interface AppendSummary {
   coldStart: boolean;
 }
 
+export interface ModelImportSummary {
+  format: 'streamrec' | 'interchange';
+  k: number;
+  params: SvdParams;
+  /** Catalogue films that got the model's factors; the missing ones score by their bias alone. */
+  matchedItems: number;
+  missingItems: number;
+  /** The model's films that are not in the loaded catalogue. */
+  droppedItems: number;
+  matchedUsers: number;
+}
+
 export interface LoadResult {
   summary: DatasetSummary;
   report: EtlReport;
@@ -260,8 +272,12 @@ export interface EngineApi {
   append(request: LoadRequest, onProgress: (p: FileProgress) => void, options?: JobOptions): Promise<AppendSummary>;
   /** The trained model as a versioned binary (for download); transferred, not copied. */
   exportModel(): Promise<Uint8Array>;
-  /** Loads a model file; it must match the loaded dataset's items. A failed import changes nothing. */
-  importModel(bytes: Uint8Array): Promise<{ k: number; params: SvdParams }>;
+  /**
+   * Loads a model: one StreamRec model file, or the interchange layout (manifest.json,
+   * id lists, .f32 factors; or a .zip of them) as written by the Spark job. Rows are
+   * matched to the loaded dataset by id. A failed import changes nothing.
+   */
+  importModel(files: File[]): Promise<ModelImportSummary>;
   /** Exploratory analysis of the loaded dataset: small arrays ready to chart. */
   explore(): Promise<Exploration>;
   /** Trains the SVD model on the loaded dataset in the worker, reporting each epoch. */

@@ -7,7 +7,7 @@ import type { Exploration } from '../eda/explore';
 import { loadDataset } from '../etl/load-dataset';
 import { sourceFromBlob, type DataSource } from '../etl/source';
 import { initBackend, type BackendInfo } from '../model/backend';
-import { deserializeModel, serializeModel } from '../model/serialize-model';
+import { serializeModel } from '../model/serialize-model';
 import type {
   AppendSummary,
   DatasetSummary,
@@ -23,6 +23,7 @@ import type {
   LoadRequest,
   LoadResult,
   MatMulTiming,
+  ModelImportSummary,
   MovieCard,
   MovieDetails,
   MovieKey,
@@ -37,6 +38,7 @@ import { evaluateSession } from './evaluation';
 import { appendToSession } from './append-session';
 import { cacheDataset, cachedDataset, cachedModel, cacheModel, sourcesKey } from './caches';
 import { Jobs } from './jobs';
+import { importModelFiles } from './model-import';
 import { Session } from './session';
 import { siteSource } from './site-source';
 import { trainSession } from './training';
@@ -93,6 +95,8 @@ export function createEngine() {
         next.setVisitorRatings(visitorRatings);
         // Swapped in only once complete: a failed or cancelled load keeps the previous dataset.
         session = next;
+        // The title index is built right after, so the first search is instant.
+        setTimeout(() => next.warmSearch(), 0);
         return {
           summary: summarize(loaded, synthetic),
           report,
@@ -123,16 +127,12 @@ export function createEngine() {
       return transfer(bytes, [bytes.buffer]);
     },
 
-    async importModel(bytes: Uint8Array) {
+    async importModel(files: File[]): Promise<ModelImportSummary> {
       const s = current();
-      const { model, itemRawIds } = deserializeModel(bytes);
-      const items = s.dataset.catalog.rawIds;
-      if (model.nItems !== items.length || (itemRawIds && itemRawIds.some((id, i) => id !== items[i]))) {
-        throw new Error(`This model was trained on another dataset (${model.nItems} movies; the loaded one has ${items.length}). Load that dataset first.`);
-      }
+      const { model, summary } = await importModelFiles(s, files);
       s.setModel(model, model.params.regAll);
       await cacheModel(s.dataset, model);
-      return { k: model.k, params: model.params };
+      return { ...summary, k: model.k, params: model.params };
     },
 
     async explore(): Promise<Exploration> {

@@ -32,6 +32,13 @@ const MIN_RATINGS_FOR_FACTORS = 10;
  * can be recommended at once without outranking well-known ones on a guess.
  */
 const NEW_ITEM_SUPPORT = 10;
+/**
+ * How much more a visitor's bias is regularised than their factors. Measured on
+ * ml-latest-small and the demo (10 films of one genre rated 5 stars): at 1 every
+ * prediction is clipped at 5 stars; at 5 the bias halves, predictions spread
+ * (4.6–4.9) and the list still follows the genre.
+ */
+const VISITOR_BIAS_REG_SCALE = 5;
 
 export class Session {
   readonly ratingCounts: Int32Array;
@@ -132,7 +139,7 @@ export class Session {
   private solveVisitor(): void {
     const model = this.model;
     const rated = this.visitorRatings();
-    this.visitor.profile = model && rated.length ? solveVisitor(model.value, rated, model.reg) : undefined;
+    this.visitor.profile = model && rated.length ? solveVisitor(model.value, rated, model.reg, VISITOR_BIAS_REG_SCALE) : undefined;
   }
 
   private toRankFilter(filter: RecommendFilter): RankFilter {

@@ -12,8 +12,14 @@ import { solveVisitor } from '../recommend/visitor-profile';
 import type { BackendName, EpochProgress, TrainRequest, TrainResult } from './api';
 import type { Session } from './session';
 
-/** Epochs of a warm-started retrain: from converged factors a few sweeps reach a full retrain's RMSE. */
-export const WARM_EPOCHS = 4;
+/**
+ * A warm-started retrain: one ALS sweep from the current factors (an ALS sweep solves
+ * every row exactly, worth many SGD epochs). The implicit SVD++ factors are not kept
+ * in a served model, so the warm sweep runs without them rather than restart them at
+ * zero. Measured on ml-latest-small with 20 new ratings: 0.15–0.24 of a full
+ * retrain's time, held-out RMSE within 0.0014 of it (1 sweep); 2 sweeps took 0.31.
+ */
+export const WARM_PARAMS = { nEpochs: 1, implicitFactors: false } as const;
 
 export async function trainSession(
   session: Session,
@@ -25,7 +31,7 @@ export async function trainSession(
   const { dataset } = session;
   const current = session.trainedModel;
   const warm = request.warm === true && current !== undefined;
-  const defaults = warm ? { ...current.params, nEpochs: WARM_EPOCHS } : defaultSvdParams(dataset.ratings.length);
+  const defaults = warm ? { ...current.params, ...WARM_PARAMS } : defaultSvdParams(dataset.ratings.length);
   const params = resolveSvdParams({ ...defaults, ...request.params });
   const holdout = request.holdout ?? 0.1;
   const split = holdout > 0 ? trainTestSplit(dataset.ratings, holdout, params.seed) : { train: dataset.ratings, test: undefined };

@@ -277,7 +277,7 @@ interface ImplicitFactorContext {
 function sumOverRatings(side: Side, v: tf.Tensor2D): tf.Tensor2D {
   const d = v.shape[1];
   const padded = tf.concat([v, tf.zeros([1, d])], 0);
-  const parts = side.buckets.map((b) => tf.reshape(tf.matMul(tf.gatherND(padded, b.idx) as tf.Tensor3D, tf.ones([b.rows, b.len, 1]), true, false), [b.rows, d]));
+  const parts = side.buckets.map((b) => tf.reshape(tf.matMul(tf.ones([b.rows, 1, b.len]), tf.gatherND(padded, b.idx) as tf.Tensor3D), [b.rows, d]));
   if (side.solved < side.n) parts.push(tf.zeros([side.n - side.solved, d]));
   return (parts.length === 1 ? parts[0]! : tf.concat(parts, 0)) as tf.Tensor2D;
 }

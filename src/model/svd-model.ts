@@ -114,6 +114,7 @@ export function resolveSvdParams(partial: Partial<SvdParams> = {}): SvdParams {
   if (!(Number.isInteger(params.nEpochs) && params.nEpochs >= 0)) throw new RangeError(`nEpochs must be a non-negative integer, got ${params.nEpochs}`);
   if (!(Number.isInteger(params.batchSize) && params.batchSize >= 1)) throw new RangeError(`batchSize must be a positive integer, got ${params.batchSize}`);
   if (!(params.implicitWeight >= 0)) throw new RangeError(`implicitWeight must be ≥ 0, got ${params.implicitWeight}`);
+  if (!(params.regYj === null || params.regYj >= 0)) throw new RangeError(`regYj must be ≥ 0 or null, got ${params.regYj}`);
   if (!Number.isFinite(params.regCountExponent)) throw new RangeError(`regCountExponent must be finite, got ${params.regCountExponent}`);
   return params;
 }

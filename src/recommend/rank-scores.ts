@@ -18,7 +18,7 @@ export interface RankScoreOptions {
   tasteWeight: number;
 }
 
-export const DEFAULT_RANK_SCORE: Readonly<RankScoreOptions> = Object.freeze({ supportShrink: 10, tasteWeight: 0.75 });
+export const DEFAULT_RANK_SCORE: Readonly<RankScoreOptions> = Object.freeze({ supportShrink: 10, tasteWeight: 1 });
 
 /**
  * Taste per genre in [−1, 1]: the visitor's ratings relative to the dataset mean,

@@ -22,10 +22,13 @@ export interface VisitorProfile {
 }
 
 /**
- * Solves min Σ (r − μ − b_i − b − q_i·p)² + reg·n·(b² + ‖p‖²), the weighted-λ objective
- * of the ALS trainer, for one visitor. Equal to model/fold-in-user's closed form.
+ * Solves min Σ (r − μ − b_i − b − q_i·p)² + reg·n·(biasRegScale·b² + ‖p‖²), the
+ * weighted-λ objective of the ALS trainer for one visitor (biasRegScale 1: equal to
+ * model/fold-in-user's closed form). A larger biasRegScale keeps a visitor who rated a
+ * few films 5 stars from being read as someone who rates everything 5: what their
+ * ratings share must then be explained by their factors, i.e. by taste.
  */
-export function solveVisitor(model: SvdModel, ratings: readonly VisitorRating[], reg: number): VisitorProfile {
+export function solveVisitor(model: SvdModel, ratings: readonly VisitorRating[], reg: number, biasRegScale = 1): VisitorProfile {
   const k = model.k;
   const biased = model.params.biased;
   const dim = biased ? k + 1 : k;
@@ -49,6 +52,7 @@ export function solveVisitor(model: SvdModel, ratings: readonly VisitorRating[],
   // A tiny ridge keeps reg = 0 solvable with fewer ratings than factors.
   const ridge = reg * known.length + 1e-9;
   for (let r = 0; r < dim; r++) a[r * dim + r] += ridge;
+  if (biased) a[0] += ridge * (biasRegScale - 1);
   const l = cholesky(a, dim);
   const x = solveWithCholesky(l, rhs, dim);
   const off = biased ? 1 : 0;

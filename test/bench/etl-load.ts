@@ -133,7 +133,16 @@ export async function measureLoad(ctx: BenchContext, name: string, paths: string
       demoRequests++;
       return route.fulfill({ status: 404, contentType: 'text/plain', body: 'benchmark: no demo data' });
     });
-    await page.goto(ctx.baseUrl);
+    // dist/ is shared with other builds on this machine: retry a navigation that caught it mid-rebuild.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.goto(ctx.baseUrl);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+    }
     await page.waitForFunction(() => '__streamrecBackend' in window);
     Object.assign(ctx.env, await page.evaluate(() => (window as unknown as { __streamrecBackend: Promise<Record<string, unknown>> }).__streamrecBackend));
     for (let waited = 0; demoRequests === 0 && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));

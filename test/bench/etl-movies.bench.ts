@@ -48,7 +48,6 @@ export const etlMovies: Benchmark = {
       output_mb: outputBytes / MB,
       peak_heap_mb: m.peakHeapBytes / MB,
       peak_etl_heap_mb: m.peakEtlHeapBytes / MB,
-      live_heap_mb: live.peakHeapBytes / MB,
       live_etl_heap_mb: live.peakEtlHeapBytes / MB,
       baseline_heap_mb: m.baselineHeapBytes / MB,
       live_etl_over_output: live.peakEtlHeapBytes / outputBytes,

@@ -43,7 +43,6 @@ export const etlRatings: Benchmark = {
       output_mb: (d.typedArrayBytes + d.stringTableBytes) / MB,
       peak_heap_mb: m.peakHeapBytes / MB,
       peak_etl_heap_mb: m.peakEtlHeapBytes / MB,
-      live_heap_mb: live.peakHeapBytes / MB,
       live_etl_heap_mb: live.peakEtlHeapBytes / MB,
       baseline_heap_mb: m.baselineHeapBytes / MB,
       main_longest_task_ms: m.longestTaskMs,

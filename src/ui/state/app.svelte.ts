@@ -2,7 +2,6 @@
 // (the last one, else the demo) → background training when no cached model.
 import { dataset } from './dataset.svelte';
 import { model } from './model.svelte';
-import { rate } from './rate.svelte';
 import { visitor } from './visitor.svelte';
 import type { SiteDataset } from './catalogs';
 
@@ -31,7 +30,6 @@ class AppStore {
 
   private afterLoad(cached: Parameters<typeof model.datasetLoaded>[0]): void {
     model.datasetLoaded(cached);
-    rate.warmSearch();
     if (!cached) void model.train();
   }
 }

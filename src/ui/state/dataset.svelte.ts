@@ -9,6 +9,8 @@ import { DEMO, listSiteDatasets, type SiteDataset } from './catalogs';
 const LAST_KEY = 'streamrec:last-dataset';
 
 class DatasetStore {
+  /** What the last append added. */
+  appended = $state.raw<{ added: number; alreadyPresent: number; coldStart: boolean } | undefined>(undefined);
   available = $state.raw<SiteDataset[]>([DEMO]);
   summary = $state.raw<DatasetSummary | undefined>(undefined);
   report = $state.raw<EtlReport | undefined>(undefined);
@@ -76,6 +78,42 @@ class DatasetStore {
         ? 'Loading was cancelled; the previous dataset is kept.'
         : `${label} could not be loaded: ${errorMessage(error)}. The previous dataset is kept; check the files (CSV, .dat, .zip or .gz from MovieLens or The Movies Dataset) and try again.`;
       return undefined;
+    } finally {
+      if (this.jobId === jobId) {
+        this.loading = undefined;
+        this.jobId = undefined;
+      }
+    }
+  }
+
+  /** Merges new movies or series into the loaded dataset (they are marked new). */
+  async appendFiles(files: File[]): Promise<void> {
+    await engine.ready;
+    if (this.jobId) void engine.api.cancel(this.jobId);
+    const jobId = crypto.randomUUID();
+    this.jobId = jobId;
+    this.loading = 'append';
+    this.loadingLabel = files.length === 1 ? files[0]!.name : `${files.length} files`;
+    this.error = undefined;
+    this.appended = undefined;
+    this.progress = {};
+    try {
+      const result = await engine.api.append(
+        { kind: 'files', files },
+        proxy((p: FileProgress) => {
+          if (this.jobId === jobId) this.progress = { ...this.progress, [p.file]: p };
+        }),
+        { jobId },
+      );
+      this.summary = result.summary;
+      this.report = result.report;
+      this.appended = { added: result.added, alreadyPresent: result.alreadyPresent, coldStart: result.coldStart };
+      this.exploration = undefined;
+      this.version++;
+    } catch (error) {
+      this.error = isAbort(error)
+        ? 'Adding was cancelled; the dataset is unchanged.'
+        : `The new movies could not be added: ${errorMessage(error)}. The dataset is unchanged.`;
     } finally {
       if (this.jobId === jobId) {
         this.loading = undefined;

@@ -1,7 +1,7 @@
 // Training and evaluation as the UI drives them: hyperparameters with presets,
 // the live per-epoch curve, cancel, and the evaluation tables.
 import { proxy } from 'comlink';
-import type { EpochProgress, EvaluateProgress, EvaluationResult, SvdParams, TrainResult } from '../../engine/api';
+import type { EpochProgress, EvaluateProgress, EvaluationResult, ModelImportSummary, SvdParams, TrainResult } from '../../engine/api';
 import { errorMessage, isAbort } from '../lib/format';
 import { engine } from './engine.svelte';
 
@@ -32,6 +32,9 @@ class ModelStore {
   evaluating = $state<EvalKind | undefined>(undefined);
   evalProgress = $state.raw<EvaluateProgress | undefined>(undefined);
   evalError = $state<string | undefined>(undefined);
+  /** Outcome of the last model import, or its error. */
+  imported = $state.raw<ModelImportSummary | undefined>(undefined);
+  transferError = $state<string | undefined>(undefined);
   private trainJob: string | undefined;
   private evalJob: string | undefined;
 
@@ -87,6 +90,37 @@ class ModelStore {
         this.training = false;
         this.trainJob = undefined;
       }
+    }
+  }
+
+  /** Downloads the trained model as a StreamRec model file (the worker transfers the bytes). */
+  async exportModel(datasetName: string): Promise<void> {
+    this.transferError = undefined;
+    try {
+      const bytes = await engine.api.exportModel();
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `streamrec-${datasetName.replace(/[^\w.-]+/g, '-').toLowerCase()}.srmf`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (error) {
+      this.transferError = `Export failed: ${errorMessage(error)}.`;
+    }
+  }
+
+  /** Imports a StreamRec model file or an interchange model (manifest.json + ids + .f32, or a .zip of them). */
+  async importModel(files: File[]): Promise<void> {
+    this.transferError = undefined;
+    this.imported = undefined;
+    try {
+      const summary = await engine.api.importModel(files);
+      this.imported = summary;
+      this.active = { params: summary.params, k: summary.k };
+      this.ready = true;
+      this.version++;
+    } catch (error) {
+      this.transferError = `Import failed, nothing changed: ${errorMessage(error)}`;
     }
   }
 

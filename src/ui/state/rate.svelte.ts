@@ -50,11 +50,6 @@ class RateStore {
     }
   }
 
-  /** The worker builds its title index on the first query; ask one early so the visitor's first search is instant. */
-  warmSearch(): void {
-    void engine.api.search('a', 1).catch(() => undefined);
-  }
-
   async loadOnboarding(): Promise<void> {
     try {
       this.onboarding = await engine.api.onboarding(24);

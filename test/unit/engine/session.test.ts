@@ -80,8 +80,8 @@ describe.skipIf(!hasRealData)(`session on ml-latest-small${hasRealData ? '' : ` 
   });
 
   it('warm-started retrain after 20 new ratings is within 0.005 RMSE of a full retrain', async () => {
-    const base = { ...FAST, nEpochs: 20 };
-    await trainSession(session, 'wasm', { params: base, holdout: 0.1 }, () => {}, signal);
+    // The app's defaults; the warm retrain uses its own (WARM_PARAMS).
+    await trainSession(session, 'wasm', { holdout: 0.1 }, () => {}, signal);
     // 20 new ratings: the 10 horror films and 10 popular non-horror films rated low.
     const g = session.dataset.catalog.genreNames.indexOf('Horror');
     const others = [...session.ratingCounts.keys()]
@@ -90,9 +90,11 @@ describe.skipIf(!hasRealData)(`session on ml-latest-small${hasRealData ? '' : ` 
       .slice(0, 10)
       .map((item, j) => ({ ...session.card(item), rating: 1.5, ratedAt: 100 + j }));
     session.setVisitorRatings([...rateHorror(), ...others.map((c) => ({ key: c.key, rating: c.rating, title: c.title, year: c.year, ratedAt: c.ratedAt }))]);
-    const warm = await trainSession(session, 'wasm', { params: { nEpochs: 4 }, holdout: 0.1, warm: true }, () => {}, signal);
-    const full = await trainSession(session, 'wasm', { params: base, holdout: 0.1 }, () => {}, signal);
+    const warm = await trainSession(session, 'wasm', { holdout: 0.1, warm: true }, () => {}, signal);
+    const full = await trainSession(session, 'wasm', { holdout: 0.1 }, () => {}, signal);
+    // Same held-out split (same seed); the time ratio is the retrain-warm benchmark's job.
+    expect(warm.ratings).toBe(full.ratings);
+    expect(warm.epochs.length).toBeLessThan(full.epochs.length);
     expect(Math.abs(warm.validRmse! - full.validRmse!)).toBeLessThanOrEqual(0.005);
-    expect(warm.fitMs).toBeLessThan(full.fitMs * 0.5);
   });
 });

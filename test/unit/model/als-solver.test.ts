@@ -43,7 +43,7 @@ for (const backend of BACKENDS) {
       const solved = params.dataSync();
       const solvedSse = sse.dataSync()[0]!;
       tf.dispose([other, self, params, sse]);
-      for (const b of side.buckets) tf.dispose([b.idx, b.target, b.regDiag]);
+      for (const b of side.buckets) tf.dispose([b.idx, b.target, b.regDiag, b.count]);
 
       let expectSse = 0;
       for (let u = 0; u < nUsers; u++) {

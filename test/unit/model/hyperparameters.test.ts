@@ -18,6 +18,7 @@ describe('each hyperparameter changes the result', () => {
     ['initStdDev', { initStdDev: 0.3 }], ['biased', { biased: false }], ['regBu', { regBu: 1 }], ['regBi', { regBi: 1 }],
     ['regPu', { regPu: 1 }], ['regQi', { regQi: 1 }], ['cgIterations', { cgIterations: 3 }], ['seed', { seed: 2 }],
     ['regCountExponent', { regCountExponent: 0.5 }], ['implicitWeight', { implicitWeight: 0.1 }],
+    ['implicitFactors', { implicitFactors: true }],
   ];
   for (const [name, change] of alsCases) {
     it(`als: ${name}`, async () => {
@@ -26,6 +27,11 @@ describe('each hyperparameter changes the result', () => {
       differs(a, b);
     });
   }
+  it('als: regYj (with implicitFactors)', async () => {
+    const a = await trainSvd(data, 12, 10, [1, 5], { ...base, solver: 'als', implicitFactors: true, regYj: 0.1 });
+    const b = await trainSvd(data, 12, 10, [1, 5], { ...base, solver: 'als', implicitFactors: true, regYj: 3 });
+    differs(a, b);
+  });
   const sgdCases: [string, Partial<SvdParams>][] = [
     ['lrAll', { lrAll: 0.02 }], ['lrBu', { lrBu: 0.05 }], ['lrBi', { lrBi: 0.05 }], ['lrPu', { lrPu: 0.05 }], ['lrQi', { lrQi: 0.05 }],
     ['batchSize', { batchSize: 7 }], ['lrDecay', { lrDecay: 0.5 }], ['shuffle', { shuffle: false }], ['solver', { solver: 'als' }],

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultSvdParams } from '../../../src/model/default-svd-params';
 import { trainSvd, type EpochReport } from '../../../src/model/train-svd';
 import { trainSvdLoop } from '../../../src/model/train-svd-loop';
 import { rmseOf } from '../../../src/model/rmse-of';
@@ -72,6 +73,20 @@ for (const backend of BACKENDS) {
       });
     }
 
+    it('als with implicitFactors (SVD++): no tensors left after fit, cancel or error', async () => {
+      const before = tf.memory().numTensors;
+      const svdpp = { ...small, solver: 'als' as const, implicitFactors: true };
+      const m = await trainSvd(data, 12, 10, scale, { ...svdpp, nEpochs: 3 }, { validation: data });
+      expect(m.userFactors.every(Number.isFinite)).toBe(true);
+      expect(tf.memory().numTensors).toBe(before);
+      const controller = new AbortController();
+      await expect(trainSvd(data, 12, 10, scale, { ...svdpp, nEpochs: 50 }, { signal: controller.signal, onEpoch: (e) => { if (e.epoch === 1) controller.abort(); } }))
+        .rejects.toMatchObject({ name: 'AbortError' });
+      expect(tf.memory().numTensors).toBe(before);
+      await expect(trainSvd(data, 12, 10, scale, { ...svdpp, nEpochs: 5 }, { onEpoch: () => { throw new Error('boom'); } })).rejects.toThrow('boom');
+      expect(tf.memory().numTensors).toBe(before);
+    });
+
     it('cancel from another task (setTimeout) is seen between epochs', async () => {
       const controller = new AbortController();
       const epochs: number[] = [];
@@ -83,10 +98,11 @@ for (const backend of BACKENDS) {
 
     it('early stopping keeps the best validation epoch and stops after `patience` worse epochs', async () => {
       const reports: EpochReport[] = [];
-      // Weak regularisation overfits the tiny problem, so validation RMSE turns up.
+      // Weak regularisation overfits the tiny problem, so validation RMSE turns up (3 CG steps per
+      // sweep: with 1 preconditioned step the path to the overfitted minimum keeps improving validation).
       const train = { ...data, length: 50, users: data.users.slice(0, 50), items: data.items.slice(0, 50), ratings: data.ratings.slice(0, 50) };
       const valid = { ...data, length: data.length - 50, users: data.users.slice(50), items: data.items.slice(50), ratings: data.ratings.slice(50) };
-      const m = await trainSvd(train, 12, 10, scale, { nFactors: 6, regAll: 0.001, nEpochs: 100, earlyStoppingPatience: 2 }, { validation: valid, onEpoch: (e) => reports.push(e) });
+      const m = await trainSvd(train, 12, 10, scale, { nFactors: 6, regAll: 0.001, nEpochs: 100, cgIterations: 3, earlyStoppingPatience: 2 }, { validation: valid, onEpoch: (e) => reports.push(e) });
       expect(reports.length).toBeLessThan(100);
       const best = Math.min(...reports.map((r) => r.validRmse!));
       expect(rmseOf(m, valid)).toBeCloseTo(best, 5);
@@ -114,6 +130,14 @@ describe('trainSvd on ml-100k u1 (wasm)', () => {
     const m = await trainSvd(train, nUsers, nItems, [1, 5]);
     // Measured 0.925 (docs/model.md); Surprise's SGD SVD gets ≈ 0.95 on this split.
     expect(rmseOf(m, test)).toBeLessThan(0.95);
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+  it.skipIf(!hasData)('the app defaults (defaultSvdParams: SVD++ ALS) beat plain ALS on u1', async () => {
+    await useBackend('wasm');
+    const { train, test, nUsers, nItems } = readMl100kSplit(1);
+    const before = tf.memory().numTensors;
+    const m = await trainSvd(train, nUsers, nItems, [1, 5], defaultSvdParams(train.length));
+    expect(rmseOf(m, test)).toBeLessThan(0.925);
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
   if (!hasData) it.skip(noDataMessage, () => {});
