@@ -208,50 +208,58 @@ export function alsHalfSweep(
     const incoming = carried?.residual ?? null;
     let sse: tf.Scalar = tf.scalar(0);
     for (const b of self.buckets) {
-      // gatherND, not gather: the wasm GatherV2 kernel copies element by element (~300 ms
-      // for 8M floats against ~3 ms for gatherND's row copies, measured in docs/model.md).
-      const g = tf.gatherND(paddedFeatures, b.idx) as tf.Tensor3D; // [rows, len, d]
-      let x = tf.reshape(tf.slice(selfParams, [b.start, 0], [b.rows, d]), [b.rows, d, 1]) as tf.Tensor3D;
-      // e = y − Gx is tracked through the iterations (Gp is needed anyway for pᵀAp =
-      // ‖Gp‖² + pᵀDp), so neither the train loss nor Aᵀ products cost an extra pass over G,
-      // the expensive tensor: m iterations cost 2m + 1 passes (steepest descent with an
-      // exact line search when m = 1).
-      let e: tf.Tensor3D;
-      if (incoming && b.carry) {
-        e = tf.gatherND(incoming, b.carry) as tf.Tensor3D;
-      } else {
-        const y = otherBias ? tf.sub(b.target, tf.gatherND(otherBias, b.idx)) : b.target; // [rows, len, 1]
-        e = tf.sub(y, tf.matMul(g, x));
-      }
-      const priorRows = prior ? tf.reshape(tf.slice(prior, [b.start, 0], [b.rows, d]), [b.rows, d, 1]) : null;
-      const residual = () => {
-        const r0 = tf.sub(tf.matMul(g, e, true, false), tf.mul(b.regDiag, priorRows ? tf.sub(x, priorRows) : x)) as tf.Tensor3D;
-        return gram ? tf.sub(r0, implicitTerm(x, b.rows, true)) as tf.Tensor3D : r0;
-      };
-      const minv = meanSq ? tf.div(1, tf.add(tf.mul(b.count, meanSq), b.regDiag)) as tf.Tensor3D : null; // [rows, d, 1]
-      const precondition = (v: tf.Tensor3D): tf.Tensor3D => minv ? tf.mul(minv, v) as tf.Tensor3D : v;
-      let r = residual();
-      let z = precondition(r);
-      let p = z;
-      let rs = tf.sum(tf.mul(r, z), 1, true); // [rows, 1, 1]
-      for (let it = 0; it < cgIterations; it++) {
-        const gp = tf.matMul(g, p);
-        let pAp = tf.add(tf.sum(tf.square(gp), 1, true), tf.sum(tf.mul(b.regDiag, tf.square(p)), 1, true));
-        if (gram) pAp = tf.add(pAp, tf.sum(tf.mul(p, implicitTerm(p, b.rows, false)), 1, true));
-        // The floors keep converged rows (rs = 0) at alpha = beta = 0 instead of NaN.
-        const alpha = tf.div(rs, tf.maximum(pAp, 1e-30));
-        x = tf.add(x, tf.mul(alpha, p));
-        e = tf.sub(e, tf.mul(alpha, gp)) as tf.Tensor3D;
-        if (it + 1 === cgIterations) break;
-        r = residual();
-        z = precondition(r);
-        const rsNew = tf.sum(tf.mul(r, z), 1, true);
-        p = tf.add(z, tf.mul(tf.div(rsNew, tf.maximum(rs, 1e-30)), p));
-        rs = rsNew;
-      }
-      if (withLoss) sse = tf.add(sse, tf.sum(tf.square(e)));
-      solvedParts.push(tf.reshape(x, [b.rows, d]));
-      if (carried?.keep) residualParts.push(tf.reshape(e, [b.rows * b.len, 1]));
+      // One tidy per bucket: its gathered [rows, len, d] tensor, the largest of the sweep,
+      // is freed before the next bucket (at 26M ratings all of them together exceed wasm's 4 GB).
+      const out = tf.tidy(() => {
+        // gatherND, not gather: the wasm GatherV2 kernel copies element by element (~300 ms
+        // for 8M floats against ~3 ms for gatherND's row copies, measured in docs/model.md).
+        const g = tf.gatherND(paddedFeatures, b.idx) as tf.Tensor3D; // [rows, len, d]
+        let x = tf.reshape(tf.slice(selfParams, [b.start, 0], [b.rows, d]), [b.rows, d, 1]) as tf.Tensor3D;
+        // e = y − Gx is tracked through the iterations (Gp is needed anyway for pᵀAp =
+        // ‖Gp‖² + pᵀDp), so neither the train loss nor Aᵀ products cost an extra pass over G,
+        // the expensive tensor: m iterations cost 2m + 1 passes (steepest descent with an
+        // exact line search when m = 1).
+        let e: tf.Tensor3D;
+        if (incoming && b.carry) {
+          e = tf.gatherND(incoming, b.carry) as tf.Tensor3D;
+        } else {
+          const y = otherBias ? tf.sub(b.target, tf.gatherND(otherBias, b.idx)) : b.target; // [rows, len, 1]
+          e = tf.sub(y, tf.matMul(g, x));
+        }
+        const priorRows = prior ? tf.reshape(tf.slice(prior, [b.start, 0], [b.rows, d]), [b.rows, d, 1]) : null;
+        const residual = () => {
+          const r0 = tf.sub(tf.matMul(g, e, true, false), tf.mul(b.regDiag, priorRows ? tf.sub(x, priorRows) : x)) as tf.Tensor3D;
+          return gram ? tf.sub(r0, implicitTerm(x, b.rows, true)) as tf.Tensor3D : r0;
+        };
+        const minv = meanSq ? tf.div(1, tf.add(tf.mul(b.count, meanSq), b.regDiag)) as tf.Tensor3D : null; // [rows, d, 1]
+        const precondition = (v: tf.Tensor3D): tf.Tensor3D => minv ? tf.mul(minv, v) as tf.Tensor3D : v;
+        let r = residual();
+        let z = precondition(r);
+        let p = z;
+        let rs = tf.sum(tf.mul(r, z), 1, true); // [rows, 1, 1]
+        for (let it = 0; it < cgIterations; it++) {
+          const gp = tf.matMul(g, p);
+          let pAp = tf.add(tf.sum(tf.square(gp), 1, true), tf.sum(tf.mul(b.regDiag, tf.square(p)), 1, true));
+          if (gram) pAp = tf.add(pAp, tf.sum(tf.mul(p, implicitTerm(p, b.rows, false)), 1, true));
+          // The floors keep converged rows (rs = 0) at alpha = beta = 0 instead of NaN.
+          const alpha = tf.div(rs, tf.maximum(pAp, 1e-30));
+          x = tf.add(x, tf.mul(alpha, p));
+          e = tf.sub(e, tf.mul(alpha, gp)) as tf.Tensor3D;
+          if (it + 1 === cgIterations) break;
+          r = residual();
+          z = precondition(r);
+          const rsNew = tf.sum(tf.mul(r, z), 1, true);
+          p = tf.add(z, tf.mul(tf.div(rsNew, tf.maximum(rs, 1e-30)), p));
+          rs = rsNew;
+        }
+        const out: { x: tf.Tensor2D; e?: tf.Tensor2D; sse?: tf.Scalar } = { x: tf.reshape(x, [b.rows, d]) };
+        if (withLoss) out.sse = tf.sum(tf.square(e));
+        if (carried?.keep) out.e = tf.reshape(e, [b.rows * b.len, 1]);
+        return out;
+      });
+      solvedParts.push(out.x);
+      if (out.e) residualParts.push(out.e);
+      if (out.sse) sse = tf.add(sse, out.sse);
     }
     if (self.solved < self.n) solvedParts.push(tf.slice(selfParams, [self.solved, 0], [self.n - self.solved, d]));
     const params = solvedParts.length === 1 ? solvedParts[0]! : tf.concat(solvedParts, 0);
@@ -277,7 +285,8 @@ interface ImplicitFactorContext {
 function sumOverRatings(side: Side, v: tf.Tensor2D): tf.Tensor2D {
   const d = v.shape[1];
   const padded = tf.concat([v, tf.zeros([1, d])], 0);
-  const parts = side.buckets.map((b) => tf.reshape(tf.matMul(tf.ones([b.rows, 1, b.len]), tf.gatherND(padded, b.idx) as tf.Tensor3D), [b.rows, d]));
+  // One tidy per bucket, as in alsHalfSweep: only one gathered [rows, len, d] tensor at a time.
+  const parts = side.buckets.map((b) => tf.tidy(() => tf.reshape(tf.matMul(tf.ones([b.rows, 1, b.len]), tf.gatherND(padded, b.idx) as tf.Tensor3D), [b.rows, d])));
   if (side.solved < side.n) parts.push(tf.zeros([side.n - side.solved, d]));
   return (parts.length === 1 ? parts[0]! : tf.concat(parts, 0)) as tf.Tensor2D;
 }

@@ -17,12 +17,12 @@ export async function putCached(store: CacheStore, key: string, bytes: Uint8Arra
 
 /** Keeps the newest `keep` entries of a store, so caches do not grow without bound. */
 export async function pruneCache(store: CacheStore, keep: number): Promise<void> {
-  const db = await database();
-  const all = await db.getAll(store);
-  const stale = all.sort((a, b) => b.savedAt - a.savedAt).slice(keep);
-  if (stale.length === 0) return;
-  const tx = db.transaction(store, 'readwrite');
-  for (const s of stale) await tx.store.delete(s.key);
+  const tx = (await database()).transaction(store, 'readwrite');
+  // Newest first over the savedAt index: key cursors never load the cached bytes.
+  let seen = 0;
+  for (let cursor = await tx.store.index('savedAt').openKeyCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
+    if (++seen > keep) await tx.store.delete(cursor.primaryKey);
+  }
   await tx.done;
 }
 
