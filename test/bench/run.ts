@@ -12,13 +12,14 @@ import { svd1m } from './svd-1m.bench';
 import { svdMl100k } from './svd-ml100k.bench';
 import { svdMlsmall } from './svd-mlsmall.bench';
 import { foldin } from './foldin.bench';
+import { reload } from './reload.bench';
 import { retrainWarm } from './retrain-warm.bench';
 import { scale26m } from './scale-26m.bench';
 import { scaleCurve } from './scale-curve.bench';
 import { tfMatmul } from './tf-matmul.bench';
 import { workerRoundtrip } from './worker-roundtrip.bench';
 
-const ALL: Benchmark[] = [bundle, workerRoundtrip, tfMatmul, foldin, retrainWarm, svdMl100k, svdMlsmall, rankMlsmall, svd1m, etlMovies, etlRatings, scale26m, scaleCurve];
+const ALL: Benchmark[] = [bundle, workerRoundtrip, tfMatmul, foldin, retrainWarm, reload, svdMl100k, svdMlsmall, rankMlsmall, svd1m, etlMovies, etlRatings, scale26m, scaleCurve];
 
 async function main() {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

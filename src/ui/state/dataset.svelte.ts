@@ -49,7 +49,7 @@ class DatasetStore {
   }
 
   private async run(id: string, label: string, request: LoadRequest, onDone?: () => void): Promise<LoadResult | undefined> {
-    await engine.ready;
+    // Loading runs while the backend is still starting: only training needs it.
     if (this.jobId) void engine.api.cancel(this.jobId);
     const jobId = crypto.randomUUID();
     this.jobId = jobId;
@@ -88,7 +88,6 @@ class DatasetStore {
 
   /** Merges new movies or series into the loaded dataset (they are marked new). */
   async appendFiles(files: File[]): Promise<void> {
-    await engine.ready;
     if (this.jobId) void engine.api.cancel(this.jobId);
     const jobId = crypto.randomUUID();
     this.jobId = jobId;

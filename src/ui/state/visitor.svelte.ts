@@ -25,7 +25,8 @@ class VisitorStore {
     } catch (error) {
       this.error = `Your saved ratings could not be read (${errorMessage(error)}). New ratings may not be saved; try Settings → Reset.`;
     }
-    await engine.ready;
+    // No wait for the TensorFlow.js backend: ratings, loading and recommending do not
+    // need it (only training does), so a returning visitor's list appears sooner.
     await this.sendToEngine();
     this.loaded = true;
   }
