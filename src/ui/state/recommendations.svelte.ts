@@ -13,6 +13,8 @@ function toFilter(q: FilterQuery): RecommendFilter {
 class RecommendationsStore {
   list = $state.raw<RecommendationList | undefined>(undefined);
   loading = $state(false);
+  /** Counts the lists received, so a test (or a live region) can tell a fresh list from the same one. */
+  received = $state(0);
   error = $state<string | undefined>(undefined);
   userList = $state.raw<(RecommendationList & { userId: number }) | undefined>(undefined);
   userLoading = $state(false);
@@ -27,6 +29,7 @@ class RecommendationsStore {
       const list = await engine.api.recommend({ user: { kind: 'visitor' }, n: query.n, filter: toFilter(query) });
       if (ticket !== this.ticket) return;
       this.list = list;
+      this.received++;
       this.error = undefined;
     } catch (error) {
       if (ticket !== this.ticket) return;
