@@ -3,7 +3,7 @@
 // Items already present (same TMDB, MovieLens or raw id) are kept as they are;
 // genres, people and keywords are re-indexed by name into the base tables;
 // ratings in the addition join the base users by raw id.
-import type { Catalog, Dataset, RatingsCoo } from './dataset';
+import { appendRatingValues, itemIndexArray, ratingValues, type Catalog, type Dataset, type RatingsCoo } from './dataset';
 import { Fingerprint } from './fingerprint';
 
 export interface AppendResult {
@@ -38,7 +38,7 @@ class NameTable {
   }
 }
 
-function concat<T extends Int16Array | Int32Array | Uint32Array | Float32Array | Uint8Array>(a: T, b: ArrayLike<number>): T {
+function concat<T extends Int16Array | Int32Array | Uint16Array | Uint32Array | Float32Array | Uint8Array>(a: T, b: ArrayLike<number>): T {
   const out = new (a.constructor as new (n: number) => T)(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
@@ -133,15 +133,16 @@ export function appendCatalog(base: Dataset, addition: Dataset): AppendResult {
     catalog.writerOffsets = w.offsets;
     catalog.writerIds = w.ids;
   }
-  const { ratings, userRawIds } = appendRatings(base, addition, target);
+  const { ratings, userRawIds } = appendRatings(base, addition, target, catalog.size);
   const fp = new Fingerprint();
   fp.updateText(`${base.fingerprint}+${addition.fingerprint}`);
   const dataset: Dataset = { name: base.name, fingerprint: fp.digest(), catalog, ratings, userRawIds, scale: base.scale };
   return { dataset, added: Int32Array.from(rows, (_, j) => b.size + j), alreadyPresent, droppedGenres };
 }
 
-function appendRatings(base: Dataset, addition: Dataset, target: Int32Array): { ratings: RatingsCoo; userRawIds: Int32Array } {
+function appendRatings(base: Dataset, addition: Dataset, target: Int32Array, nItems: number): { ratings: RatingsCoo; userRawIds: Int32Array } {
   const add = addition.ratings;
+  // Existing item indices keep fitting their array however far the catalogue grows.
   if (add.length === 0) return { ratings: base.ratings, userRawIds: base.userRawIds };
   const users = new Map<number, number>();
   base.userRawIds.forEach((raw, inner) => users.set(raw, inner));
@@ -156,12 +157,16 @@ function appendRatings(base: Dataset, addition: Dataset, target: Int32Array): { 
     return at;
   };
   const r = base.ratings;
+  // Appended movies can take the catalogue past what Uint16 item indices hold.
+  const items = itemIndexArray(r.length + add.length, nItems);
+  items.set(r.items);
+  for (let j = 0; j < add.length; j++) items[r.length + j] = target[add.items[j]!]!;
   const ratings: RatingsCoo = {
     length: r.length + add.length,
     users: concat(r.users, Array.from(add.users, mapUser)),
-    items: concat(r.items, Array.from(add.items, (i) => target[i])),
-    ratings: concat(r.ratings, add.ratings),
+    items,
+    ratings: appendRatingValues(r.ratings, ratingValues(add.ratings)),
   };
-  if (r.timestamps && add.timestamps) ratings.timestamps = concat(r.timestamps, add.timestamps);
+  if (r.days && add.days) ratings.days = concat(r.days, add.days);
   return { ratings, userRawIds: concat(base.userRawIds, extraUsers) };
 }

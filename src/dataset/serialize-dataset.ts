@@ -5,19 +5,26 @@
 import type { Catalog, Dataset, RatingsCoo } from './dataset';
 
 const MAGIC = 0x53445253; // "SRDS" little-endian
-export const DATASET_FORMAT_VERSION = 1;
+/**
+ * 2: ratings as stored by the ETL since the compact layout (items Uint16 or Int32, ratings
+ * Uint8 half-star codes or Float32, days Uint16 instead of Uint32 timestamps). Version 1
+ * entries are refused (DatasetFormatError), which the engine treats as a cache miss.
+ */
+export const DATASET_FORMAT_VERSION = 2;
 
-type ArrayKind = 'i16' | 'i32' | 'u8' | 'u32' | 'f32';
-type AnyArray = Int16Array | Int32Array | Uint8Array | Uint32Array | Float32Array;
+type ArrayKind = 'i16' | 'i32' | 'u8' | 'u16' | 'u32' | 'f32';
+type AnyArray = Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array;
 
-const CONSTRUCTORS = { i16: Int16Array, i32: Int32Array, u8: Uint8Array, u32: Uint32Array, f32: Float32Array } as const;
+const CONSTRUCTORS = { i16: Int16Array, i32: Int32Array, u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, f32: Float32Array } as const;
 
 function kindOf(a: AnyArray): ArrayKind {
   if (a instanceof Int16Array) return 'i16';
   if (a instanceof Int32Array) return 'i32';
   if (a instanceof Uint8Array) return 'u8';
+  if (a instanceof Uint16Array) return 'u16';
   if (a instanceof Uint32Array) return 'u32';
-  return 'f32';
+  if (a instanceof Float32Array) return 'f32';
+  throw new TypeError(`cannot serialise a ${Object.prototype.toString.call(a)}`);
 }
 
 const CATALOG_ARRAYS = [
@@ -52,7 +59,7 @@ export function serializeDataset(dataset: Dataset): Uint8Array {
     ['ratings.ratings', ratings.ratings],
     ['userRawIds', dataset.userRawIds],
   ];
-  if (ratings.timestamps) named.push(['ratings.timestamps', ratings.timestamps]);
+  if (ratings.days) named.push(['ratings.days', ratings.days]);
   if (catalog.writerOffsets && catalog.writerIds) {
     named.push(['catalog.writerOffsets', catalog.writerOffsets], ['catalog.writerIds', catalog.writerIds]);
   }
@@ -130,7 +137,10 @@ export function deserializeDataset(bytes: Uint8Array): Dataset {
     items: get('ratings.items'),
     ratings: get('ratings.ratings'),
   };
-  if (arrays.has('ratings.timestamps')) ratings.timestamps = get('ratings.timestamps');
+  if (!(ratings.ratings instanceof Uint8Array || ratings.ratings instanceof Float32Array) || !(ratings.items instanceof Uint16Array || ratings.items instanceof Int32Array)) {
+    throw new DatasetFormatError('cached dataset has ratings of an unknown layout');
+  }
+  if (arrays.has('ratings.days')) ratings.days = get('ratings.days');
   if (arrays.has('catalog.writerOffsets')) {
     catalog.writerOffsets = get('catalog.writerOffsets');
     catalog.writerIds = get('catalog.writerIds');

@@ -2,7 +2,7 @@
 // rating histogram per half star, long-tail curves of ratings per user/item, movies per
 // year. Everything returned is small (≤ a few hundred numbers per series), JSON-safe.
 
-import type { Dataset } from '../dataset/dataset';
+import { ratingStep, type Dataset } from '../dataset/dataset';
 import { itemRatingStats, weightedScoreDetail, type WeightedScoreParams } from './weighted-score';
 
 export interface LongTail {
@@ -102,13 +102,14 @@ export function explore(dataset: Dataset, params: Partial<WeightedScoreParams> =
   const bins = Math.max(1, Math.floor((hi - lo) / binWidth + 1e-9) + 1);
   const hist = new Array<number>(bins).fill(0);
   let total = 0;
+  const { users: rUsers, items: rItems, ratings: stored } = ratings, step = ratingStep(stored);
   for (let i = 0; i < ratings.length; i++) {
-    const r = ratings.ratings[i]!;
+    const r = stored[i]! * step;
     total += r;
-    userCounts[ratings.users[i]!]!++;
+    userCounts[rUsers[i]!]!++;
     const b = Math.min(bins - 1, Math.max(0, Math.floor((r - lo) / binWidth + 1e-6)));
     hist[b]!++;
-    const bits = catalog.genreBits[ratings.items[i]!]!;
+    const bits = catalog.genreBits[rItems[i]!]!;
     if (!bits) continue;
     for (let g = 0; g < G; g++) {
       if (bits & (1 << g)) {

@@ -2,7 +2,7 @@
 // with few votes towards the mean, blended with log-normalised popularity. Uses TMDB votes
 // when the catalogue has them, else each item's own ratings (MovieLens-only data).
 
-import type { Catalog, RatingsCoo } from '../dataset/dataset';
+import { ratingStep, type Catalog, type RatingsCoo } from '../dataset/dataset';
 
 export interface WeightedScoreParams {
   /** m is this quantile of the vote counts of movies with at least one vote. Default 0.90. */
@@ -38,10 +38,11 @@ export function quantile(values: ArrayLike<number>, q: number): number {
 export function itemRatingStats(size: number, ratings: RatingsCoo): { counts: Int32Array; means: Float32Array } {
   const counts = new Int32Array(size);
   const sums = new Float64Array(size);
+  const { items, ratings: stored } = ratings, step = ratingStep(stored);
   for (let i = 0; i < ratings.length; i++) {
-    const it = ratings.items[i]!;
+    const it = items[i]!;
     counts[it]!++;
-    sums[it]! += ratings.ratings[i]!;
+    sums[it]! += stored[i]! * step;
   }
   const means = new Float32Array(size);
   for (let i = 0; i < size; i++) means[i] = counts[i]! > 0 ? sums[i]! / counts[i]! : NaN;
@@ -70,12 +71,14 @@ export function weightedScoreDetail(catalog: Catalog, params: Partial<WeightedSc
     pop = st.counts; // popularity of an item = how often it was rated
     let lo = Infinity;
     let hi = -Infinity;
+    const stored = ratings!.ratings;
     for (let i = 0; i < ratings!.length; i++) {
-      const r = ratings!.ratings[i]!;
+      const r = stored[i]!;
       if (r < lo) lo = r;
       if (r > hi) hi = r;
     }
-    scale = [lo, hi];
+    const step = ratingStep(stored);
+    scale = [lo * step, hi * step];
   }
   const voted: number[] = [];
   let sumR = 0;

@@ -257,6 +257,19 @@ export interface EvaluateProgress {
   total: number;
 }
 
+export interface CatalogQuery {
+  sort: 'score' | 'title' | 'year' | 'votes';
+  /** Rows [start, start + count) of the sorted catalogue. */
+  start: number;
+  count: number;
+}
+
+export interface CatalogPage {
+  total: number;
+  start: number;
+  rows: MovieCard[];
+}
+
 export interface EngineApi {
   /** Starts TensorFlow.js on the chosen backend; idempotent. */
   init(options: EngineInit): Promise<BackendInfo>;
@@ -288,6 +301,10 @@ export interface EngineApi {
   setVisitorRatings(ratings: VisitorRating[]): Promise<{ matched: number; unmatched: number }>;
   /** Top-N for the visitor or a dataset user, with filters and one-line reasons. */
   recommend(query: RecommendQuery): Promise<RecommendationList>;
+  /** A window of the whole catalogue in a given order, for a virtualised list. */
+  catalog(query: CatalogQuery): Promise<CatalogPage>;
+  /** The cleaned, merged catalogue as CSV (movies + credits, one row per movie, lists joined with |); transferred. */
+  exportCatalog(): Promise<Uint8Array>;
   /** Title search: typo-tolerant, diacritics-insensitive. */
   search(text: string, n: number): Promise<MovieCard[]>;
   /** Popular, well-rated movies across several genres, for a first visit's ratings. */

@@ -4,12 +4,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import { transfer } from 'comlink';
 import type { Dataset } from '../dataset/dataset';
 import type { Exploration } from '../eda/explore';
+import { exportCatalogCsvChunks } from '../etl/export-catalog';
 import { loadDataset } from '../etl/load-dataset';
 import { sourceFromBlob, type DataSource } from '../etl/source';
 import { initBackend, type BackendInfo } from '../model/backend';
 import { serializeModel } from '../model/serialize-model';
 import type {
   AppendSummary,
+  CatalogPage,
+  CatalogQuery,
   DatasetSummary,
   EngineApi,
   EngineInit,
@@ -163,6 +166,28 @@ export function createEngine() {
 
     async recommend(query: RecommendQuery): Promise<RecommendationList> {
       return current().recommend(query);
+    },
+
+    async catalog(query: CatalogQuery): Promise<CatalogPage> {
+      return current().catalogPage(query);
+    },
+
+    async exportCatalog(): Promise<Uint8Array> {
+      const encoder = new TextEncoder();
+      const parts: Uint8Array[] = [];
+      let length = 0;
+      for (const chunk of exportCatalogCsvChunks(current().dataset)) {
+        const bytes = encoder.encode(chunk);
+        parts.push(bytes);
+        length += bytes.length;
+      }
+      const csv = new Uint8Array(length);
+      let at = 0;
+      for (const p of parts) {
+        csv.set(p, at);
+        at += p.length;
+      }
+      return transfer(csv, [csv.buffer]);
     },
 
     async search(text: string, n: number): Promise<MovieCard[]> {

@@ -1,7 +1,7 @@
 // One loaded dataset and everything derived from it: weighted scores, rating
 // counts, per-user rated sets, the search index, the trained model and the
 // visitor's fold-in. Built once per dataset, replaced wholesale on the next load.
-import type { Dataset } from '../dataset/dataset';
+import type { Dataset, ItemIndexArray } from '../dataset/dataset';
 import { explore, type Exploration } from '../eda/explore';
 import { itemRatingStats, weightedScoreDetail } from '../eda/weighted-score';
 import { clip, type SvdModel } from '../model/svd-model';
@@ -12,6 +12,8 @@ import { scoreItems, scoreKnownUser } from '../recommend/score-items';
 import { normalizedFactors, similarItems } from '../recommend/similar-items';
 import { solveVisitor, type VisitorProfile } from '../recommend/visitor-profile';
 import type {
+  CatalogPage,
+  CatalogQuery,
   MovieCard,
   MovieDetails,
   MovieKey,
@@ -50,7 +52,7 @@ export class Session {
   readonly votes: ArrayLike<number>;
   private readonly keys: Map<MovieKey, number>;
   private userIndex?: Map<number, number>;
-  private userRated?: { offsets: Int32Array; items: Int32Array };
+  private userRated?: { offsets: Int32Array; items: ItemIndexArray };
   private titleSearch?: TitleSearch;
   private exploration?: Exploration;
   private model?: { value: SvdModel; reg: number; unit?: Float32Array };
@@ -207,6 +209,31 @@ export class Session {
     return { items, personalised: false, userFound, ms: performance.now() - start };
   }
 
+  /** Catalogue order per sort key, computed on first use. */
+  private orders = new Map<CatalogQuery['sort'], Int32Array>();
+
+  catalogPage(query: CatalogQuery): CatalogPage {
+    const c = this.dataset.catalog;
+    let order = this.orders.get(query.sort);
+    if (!order) {
+      const idx = Int32Array.from({ length: c.size }, (_, i) => i);
+      const byTitle = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+      const compare: Record<CatalogQuery['sort'], (a: number, b: number) => number> = {
+        score: (a, b) => this.weighted[b] - this.weighted[a] || a - b,
+        votes: (a, b) => this.votes[b] - this.votes[a] || a - b,
+        year: (a, b) => c.years[b] - c.years[a] || a - b,
+        title: (a, b) => byTitle.compare(c.titles[a], c.titles[b]) || a - b,
+      };
+      order = idx.sort(compare[query.sort]);
+      this.orders.set(query.sort, order);
+    }
+    const start = Math.max(0, Math.min(query.start, c.size));
+    const end = Math.min(c.size, start + Math.max(0, query.count));
+    const rows: MovieCard[] = [];
+    for (let j = start; j < end; j++) rows.push(this.card(order[j]));
+    return { total: c.size, start, rows };
+  }
+
   search(text: string, n: number): MovieCard[] {
     this.titleSearch ??= new TitleSearch(this.dataset.catalog, this.votes);
     return this.titleSearch.search(text, n).map((i) => this.card(i));
@@ -283,7 +310,7 @@ export class Session {
   }
 
   /** Items rated by an inner user, from a CSR built on first use. */
-  private ratedBy(user: number): Int32Array {
+  private ratedBy(user: number): ItemIndexArray {
     if (!this.userRated) {
       const { users, items, length } = this.dataset.ratings;
       const nUsers = this.dataset.userRawIds.length;
@@ -291,7 +318,8 @@ export class Session {
       for (let j = 0; j < length; j++) offsets[users[j] + 1]++;
       for (let u = 0; u < nUsers; u++) offsets[u + 1] += offsets[u];
       const fill = offsets.slice(0, nUsers);
-      const byUser = new Int32Array(length);
+      // Same element type as the dataset's item column (Uint16 for catalogues up to 65,536).
+      const byUser = new (items.constructor as new (n: number) => ItemIndexArray)(length);
       for (let j = 0; j < length; j++) byUser[fill[users[j]]++] = items[j];
       this.userRated = { offsets, items: byUser };
     }

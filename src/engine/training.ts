@@ -2,7 +2,7 @@
 // visitor's ratings added as one more user, the TensorFlow.js trainer, and the
 // warm start that continues from the current factors (the visitor's row from
 // their fold-in) so a few epochs reach what a full retrain reaches.
-import type { RatingsCoo } from '../dataset/dataset';
+import { appendRatingValues, itemIndexArray, ratingValues, type RatingsCoo } from '../dataset/dataset';
 import { mae, rmse } from '../eval/accuracy';
 import { trainTestSplit } from '../eval/split';
 import { defaultSvdParams } from '../model/default-svd-params';
@@ -40,7 +40,7 @@ export async function trainSession(
   // The visitor's ratings join the training data as one more user (index nUsers).
   const visitor = session.visitorRatings();
   if (visitor.length) {
-    train = appendUser(train, nUsers, visitor);
+    train = appendUser(train, nUsers, visitor, dataset.catalog.size);
     nUsers += 1;
   }
   let init: SvdModel | undefined;
@@ -67,26 +67,26 @@ export async function trainSession(
   let validMae: number | null = null;
   if (split.test && split.test.length) {
     const estimates = predictBatch(model, split.test.users, split.test.items);
-    validRmse = rmse(split.test.ratings, estimates);
-    validMae = mae(split.test.ratings, estimates);
+    const actual = ratingValues(split.test.ratings);
+    validRmse = rmse(actual, estimates);
+    validMae = mae(actual, estimates);
   }
   session.setModel(model, params.regAll);
   return { params, epochs, validRmse, validMae, fitMs, backend, ratings: train.length };
 }
 
-function appendUser(coo: RatingsCoo, user: number, rated: { item: number; rating: number }[]): RatingsCoo {
+function appendUser(coo: RatingsCoo, user: number, rated: { item: number; rating: number }[], nItems: number): RatingsCoo {
   const n = coo.length + rated.length;
   const users = new Int32Array(n);
-  const items = new Int32Array(n);
-  const ratings = new Float32Array(n);
+  const items = itemIndexArray(n, nItems);
   users.set(coo.users);
   items.set(coo.items);
-  ratings.set(coo.ratings);
   rated.forEach((r, j) => {
     users[coo.length + j] = user;
     items[coo.length + j] = r.item;
-    ratings[coo.length + j] = r.rating;
   });
+  // Half-star codes stay codes when the visitor's ratings have them too (the star widget's do).
+  const ratings = appendRatingValues(coo.ratings, rated.map((r) => r.rating));
   return { length: n, users, items, ratings };
 }
 

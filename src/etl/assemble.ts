@@ -2,7 +2,7 @@
 // metadata > MovieLens item file > ids seen in ratings), attaches credits and keywords on
 // TMDB id, maps ratings to inner indices through links, and reports every join's match rate.
 
-import type { Catalog, Dataset, RatingsCoo } from '../dataset/dataset';
+import { MAX_UINT16_ITEMS, ratingStep, type Catalog, type Dataset, type ItemIndexArray, type RatingArray, type RatingsCoo } from '../dataset/dataset';
 import { distinctSorted, IdIndex } from '../dataset/id-index';
 import { StringTable } from '../dataset/string-table';
 import type { ParsedFile } from './file-ingest';
@@ -159,12 +159,14 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
   const { ratings, userRawIds } = ratingsOut;
   let lo = Infinity;
   let hi = -Infinity;
+  const stored = ratings.ratings;
   for (let i = 0; i < ratings.length; i++) {
-    const r = ratings.ratings[i]!;
+    const r = stored[i]!;
     if (r < lo) lo = r;
     if (r > hi) hi = r;
   }
-  const scale: readonly [number, number] = ratings.length ? [lo, hi] : DEFAULT_SCALE;
+  const step = ratingStep(stored);
+  const scale: readonly [number, number] = ratings.length ? [lo * step, hi * step] : DEFAULT_SCALE;
   if (!ratings.length) notes.push(`no ratings: scale defaults to [${DEFAULT_SCALE.join(', ')}]`);
   const dataset: Dataset = { name, fingerprint, catalog, ratings, userRawIds, scale };
   return { dataset, catalogSource, joins, datasetDrops, notes };
@@ -256,7 +258,9 @@ function buildCatalog(drafts: ItemDraft[], notes: string[]): Catalog {
  * Remaps raw (user, item) ids to inner indices, dropping ratings whose item has no catalogue
  * entry. A single ratings file is remapped in place in the parser's arrays, which are then
  * cut to length (ArrayBuffer.transfer where available), so a load never holds the raw and the
- * final arrays side by side; several files are concatenated into fresh arrays first.
+ * final arrays side by side; several files are concatenated into fresh arrays first. Item
+ * indices end as Uint16 when the catalogue allows (a copy of 2 bytes a row, made after the raw
+ * Int32 ids are remapped; they are freed with the parser's arrays).
  */
 function buildRatings(
   raws: RawRatings[], catalog: Catalog, keyIsTmdb: boolean, links: Map<number, number> | null,
@@ -264,7 +268,8 @@ function buildRatings(
 ): { ratings: RatingsCoo; userRawIds: Int32Array } {
   const columns = concatRaw(raws);
   const total = columns.length;
-  const { users, items, ratings, timestamps } = columns;
+  const { users, items, ratings, days } = columns;
+  const step = ratingStep(ratings);
   // Raw rating item id → inner item index, resolved once per distinct id.
   const distinct = distinctSorted(items, total);
   const inner = new Int32Array(distinct.length).fill(-1);
@@ -309,14 +314,14 @@ function buildRatings(
     }
     if (it < 0) {
       const k = -1 - it;
-      addReason(drops, why[k]!, 0, () => `user ${users[i]} item ${raw} rating ${ratings[i]}`);
+      addReason(drops, why[k]!, 0, () => `user ${users[i]} item ${raw} rating ${ratings[i]! * step}`);
       continue;
     }
     // In place: o <= i, so row i is read before anything overwrites it.
     users[o] = users[i]!;
     items[o] = it;
     ratings[o] = ratings[i]!;
-    timestamps[o] = timestamps[i]!;
+    days[o] = days[i]!;
     o++;
   }
   const kept = o;
@@ -326,8 +331,13 @@ function buildRatings(
   const dense = userIndex.dense;
   if (dense) for (let i = 0; i < kept; i++) users[i] = dense[users[i]!]!;
   else for (let i = 0; i < kept; i++) users[i] = userIndex.get(users[i]!);
+  let innerItems: ItemIndexArray;
+  if (catalog.size <= MAX_UINT16_ITEMS) {
+    innerItems = new Uint16Array(kept);
+    innerItems.set(items.subarray(0, kept));
+  } else innerItems = cut(items, kept);
   return {
-    ratings: { length: kept, users: cut(users, kept), items: cut(items, kept), ratings: cut(ratings, kept), timestamps: cut(timestamps, kept) },
+    ratings: { length: kept, users: cut(users, kept), items: innerItems, ratings: cut(ratings, kept), days: cut(days, kept) },
     userRawIds,
   };
 }
@@ -335,27 +345,35 @@ function buildRatings(
 interface Columns {
   length: number;
   users: Int32Array;
+  /** Raw item ids, remapped in place to inner indices. */
   items: Int32Array;
-  ratings: Float32Array;
-  timestamps: Uint32Array;
+  ratings: RatingArray;
+  days: Uint16Array;
+}
+
+function ratingsOf(r: RawRatings): RatingArray {
+  return r.codes ? r.codes.data : r.floats!.data;
 }
 
 /** One file's arrays as they are (capacity may exceed length); several files concatenated. */
 function concatRaw(raws: RawRatings[]): Columns {
   if (raws.length === 1) {
     const r = raws[0]!;
-    return { length: r.users.length, users: r.users.data, items: r.items.data, ratings: r.ratings.data, timestamps: r.timestamps.data };
+    return { length: r.users.length, users: r.users.data, items: r.items.data, ratings: ratingsOf(r), days: r.days.data };
   }
   let n = 0;
   for (const r of raws) n += r.users.length;
-  const out: Columns = { length: n, users: new Int32Array(n), items: new Int32Array(n), ratings: new Float32Array(n), timestamps: new Uint32Array(n) };
+  // Codes only when every file kept them; otherwise every file's ratings as Float32 values.
+  const codes = raws.every((r) => r.codes !== null);
+  const out: Columns = { length: n, users: new Int32Array(n), items: new Int32Array(n), ratings: codes ? new Uint8Array(n) : new Float32Array(n), days: new Uint16Array(n) };
   let o = 0;
   for (const r of raws) {
     const len = r.users.length;
     out.users.set(r.users.data.subarray(0, len), o);
     out.items.set(r.items.data.subarray(0, len), o);
-    out.ratings.set(r.ratings.data.subarray(0, len), o);
-    out.timestamps.set(r.timestamps.data.subarray(0, len), o);
+    if (codes || r.floats) out.ratings.set(ratingsOf(r).subarray(0, len), o);
+    else for (let j = 0; j < len; j++) out.ratings[o + j] = r.codes!.data[j]! * 0.5;
+    out.days.set(r.days.data.subarray(0, len), o);
     o += len;
   }
   return out;
@@ -367,7 +385,7 @@ type Resizable = ArrayBuffer & { transfer?: (newByteLength: number) => ArrayBuff
  * The first n elements as an exact-length array. ArrayBuffer.prototype.transfer (Chrome 114,
  * Node 21) hands the memory over and frees the rest at once; otherwise a copy.
  */
-function cut<T extends Int32Array | Float32Array | Uint32Array>(a: T, n: number): T {
+function cut<T extends Int32Array | Uint16Array | Uint8Array | Float32Array>(a: T, n: number): T {
   if (a.length === n) return a;
   const buffer = a.buffer as Resizable;
   if (typeof buffer.transfer === 'function' && a.byteOffset === 0 && buffer.byteLength === a.byteLength) {

@@ -2,19 +2,31 @@
 // ratings.dat): userId, itemId, rating, timestamp straight from bytes into growable typed
 // arrays, no strings per row. Anything unusual falls back to a slow checked path.
 
-import { growFloat32, growInt32, growUint32, type Growable } from '../dataset/growable';
+import { halfStarCode } from '../dataset/dataset';
+import { growFloat32, growInt32, growUint16, growUint8, type Growable } from '../dataset/growable';
 
-/** Raw ratings of one file, ids as the file names them. */
+/**
+ * Raw ratings of one file, ids as the file names them. Ratings are kept as half-star codes
+ * (2 × rating, one byte) until the first rating that has none; from then on as Float32
+ * (the codes so far decoded), so a file pays 4 bytes a rating only when it needs them.
+ */
 export interface RawRatings {
   users: Growable<Int32Array>;
   items: Growable<Int32Array>;
-  ratings: Growable<Float32Array>;
-  timestamps: Growable<Uint32Array>;
+  /** 2 × rating while every rating so far is a multiple of 0.5 in 0..127.5; null after the first that is not. */
+  codes: Growable<Uint8Array> | null;
+  /** Rating values once some rating has no half-star code; null until then. */
+  floats: Growable<Float32Array> | null;
+  /** Day of the rating: Unix seconds ÷ 86,400, floored (0 when the row has no timestamp). */
+  days: Growable<Uint16Array>;
 }
 
 export function newRawRatings(capacity = 1 << 16): RawRatings {
-  return { users: growInt32(capacity), items: growInt32(capacity), ratings: growFloat32(capacity), timestamps: growUint32(capacity) };
+  return { users: growInt32(capacity), items: growInt32(capacity), codes: growUint8(capacity), floats: null, days: growUint16(capacity) };
 }
+
+/** Seconds per day: timestamps are kept at day resolution (Uint16 days reach 2149, past any Uint32 timestamp). */
+const DAY_SECONDS = 86400;
 
 export type RatingRowIssue = (reason: string, row: number, raw: string) => void;
 
@@ -31,8 +43,29 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 function growAll(r: RawRatings, needed: number): void {
   r.users.grow(needed);
   r.items.grow(needed);
-  r.ratings.grow(needed);
-  r.timestamps.grow(needed);
+  r.codes?.grow(needed);
+  r.floats?.grow(needed);
+  r.days.grow(needed);
+}
+
+function setLengths(r: RawRatings, n: number): void {
+  r.users.length = r.items.length = r.days.length = n;
+  if (r.codes) r.codes.length = n;
+  if (r.floats) r.floats.length = n;
+}
+
+function capacityOf(r: RawRatings): number {
+  return Math.min(r.users.data.length, r.items.data.length, (r.codes ?? r.floats!).data.length, r.days.data.length);
+}
+
+/** Leaves half-star codes for Float32 values, from the first rating that has no code on. */
+function toFloats(r: RawRatings): void {
+  const codes = r.codes!;
+  const floats = growFloat32(codes.data.length);
+  for (let j = 0; j < codes.length; j++) floats.data[j] = codes.data[j]! * 0.5;
+  floats.length = codes.length;
+  r.floats = floats;
+  r.codes = null;
 }
 
 /** Parses lines `u<d>i<d>r<d>t` where <d> is ',', '\t' or '::'. */
@@ -97,10 +130,11 @@ export class RatingsByteParser {
     const two = this.dlen === 2;
     let users = out.users.data;
     let items = out.items.data;
-    let ratings = out.ratings.data;
-    let times = out.timestamps.data;
+    let codes = out.codes?.data ?? null;
+    let floats = out.floats?.data ?? null;
+    let days = out.days.data;
     let k = out.users.length;
-    let cap = Math.min(users.length, items.length, ratings.length, times.length);
+    let cap = capacityOf(out);
     let fast = 0;
     let p = from;
     while (p < stop) {
@@ -140,10 +174,13 @@ export class RatingsByteParser {
       ok = ok && c >= 0 && c <= 9;
       while ((c = buf[++p]! - 48) >= 0 && c <= 9) t = t * 10 + c;
       if (c === 13 - 48) c = buf[++p]! - 48;
-      if (!ok || c !== 10 - 48 || t > 0xffffffff || p >= stop) {
+      // r ≥ 0 here (no sign on the fast path); a rating without a half-star code, the first
+      // time one comes, takes the checked path, which switches the column to Float32.
+      const code = r * 2;
+      if (!ok || c !== 10 - 48 || t > 0xffffffff || p >= stop || (codes !== null && !(code <= 255 && Math.floor(code) === code))) {
         // Off the fast shape: hand the whole line to the checked path.
         p = buf.indexOf(10, s);
-        out.users.length = out.items.length = out.ratings.length = out.timestamps.length = k;
+        setLengths(out, k);
         this.line += fast;
         this.rows += fast;
         this.kept += fast;
@@ -152,30 +189,33 @@ export class RatingsByteParser {
         p++;
         users = out.users.data;
         items = out.items.data;
-        ratings = out.ratings.data;
-        times = out.timestamps.data;
+        codes = out.codes?.data ?? null;
+        floats = out.floats?.data ?? null;
+        days = out.days.data;
         k = out.users.length;
-        cap = Math.min(users.length, items.length, ratings.length, times.length);
+        cap = capacityOf(out);
         continue;
       }
       p++;
       if (k === cap) {
-        out.users.length = out.items.length = out.ratings.length = out.timestamps.length = k;
+        setLengths(out, k);
         growAll(out, k + 1);
         users = out.users.data;
         items = out.items.data;
-        ratings = out.ratings.data;
-        times = out.timestamps.data;
-        cap = Math.min(users.length, items.length, ratings.length, times.length);
+        codes = out.codes?.data ?? null;
+        floats = out.floats?.data ?? null;
+        days = out.days.data;
+        cap = capacityOf(out);
       }
       users[k] = u;
       items[k] = it;
-      ratings[k] = r;
-      times[k] = t;
+      if (codes !== null) codes[k] = code;
+      else floats![k] = r;
+      days[k] = Math.floor(t / DAY_SECONDS);
       k++;
       fast++;
     }
-    out.users.length = out.items.length = out.ratings.length = out.timestamps.length = k;
+    setLengths(out, k);
     this.line += fast;
     this.rows += fast;
     this.kept += fast;
@@ -274,9 +314,14 @@ export class RatingsByteParser {
     const k = o.users.length;
     o.users.data[k] = u;
     o.items.data[k] = it;
-    o.ratings.data[k] = r;
-    o.timestamps.data[k] = t;
-    o.users.length = o.items.length = o.ratings.length = o.timestamps.length = k + 1;
+    const code = o.codes ? halfStarCode(r) : -1;
+    if (code >= 0) o.codes!.data[k] = code;
+    else {
+      if (o.codes) toFloats(o);
+      o.floats!.data[k] = r;
+    }
+    o.days.data[k] = Math.floor(t / DAY_SECONDS);
+    setLengths(o, k + 1);
     this.kept++;
   }
 

@@ -1,7 +1,7 @@
 // Surprise's cross_validate: fit on each of k seeded folds, measure RMSE, MAE and FCP
 // on the held-out fold, report per fold and mean ± std.
 
-import type { RatingsCoo } from '../dataset/dataset';
+import { ratingValues, type RatingsCoo } from '../dataset/dataset';
 import type { RatingPredictor } from '../model/baselines';
 import { fcp, mae, rmse } from './accuracy';
 import { kFold } from './split';
@@ -26,7 +26,8 @@ export interface CrossValidateOptions {
 
 export function evaluatePredictor(predictor: RatingPredictor, test: RatingsCoo, withFcp = true): { rmse: number; mae: number; fcp: number } {
   const est = predictor.predictBatch(test.users, test.items);
-  return { rmse: rmse(test.ratings, est), mae: mae(test.ratings, est), fcp: withFcp ? fcp(test.users, test.ratings, est) : NaN };
+  const actual = ratingValues(test.ratings);
+  return { rmse: rmse(actual, est), mae: mae(actual, est), fcp: withFcp ? fcp(test.users, actual, est) : NaN };
 }
 
 export async function crossValidate(fit: FitPredictor, data: RatingsCoo, options: CrossValidateOptions = {}): Promise<CrossValidation> {

@@ -2,7 +2,7 @@
 // candidate (no sampled negatives), ranked by the predictor's score; the user's test
 // ratings ≥ threshold are the relevant items.
 
-import type { RatingsCoo } from '../dataset/dataset';
+import { ratingStep, type RatingsCoo } from '../dataset/dataset';
 import type { RatingPredictor } from '../model/baselines';
 
 export interface RankingOptions {
@@ -62,8 +62,9 @@ export function rankingMetrics(predictor: RatingPredictor, train: RatingsCoo, te
     s.add(train.items[j]!);
   }
   const relevant = new Map<number, Set<number>>();
+  const step = ratingStep(test.ratings);
   for (let j = 0; j < test.length; j++) {
-    if (test.ratings[j]! < threshold) continue;
+    if (test.ratings[j]! * step < threshold) continue;
     const u = test.users[j]!;
     let s = relevant.get(u);
     if (!s) relevant.set(u, (s = new Set()));

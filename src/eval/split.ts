@@ -6,19 +6,23 @@ import { mulberry32, shuffleInPlace } from '../model/rng';
 
 export interface TrainTest { train: RatingsCoo; test: RatingsCoo }
 
-/** The rows of `coo` at `rows`, in that order. */
+/** The rows of `coo` at `rows`, in that order, in arrays of the same kinds as coo's. */
 export function subsetCoo(coo: RatingsCoo, rows: Int32Array): RatingsCoo {
-  const out: RatingsCoo = {
-    length: rows.length,
-    users: new Int32Array(rows.length), items: new Int32Array(rows.length), ratings: new Float32Array(rows.length),
-  };
-  const ts = coo.timestamps ? new Uint32Array(rows.length) : undefined;
-  for (let j = 0; j < rows.length; j++) {
+  const n = rows.length;
+  const { users, items, ratings, days } = coo;
+  const outUsers = new Int32Array(n);
+  const outItems = new (items.constructor as new (n: number) => typeof items)(n);
+  const outRatings = new (ratings.constructor as new (n: number) => typeof ratings)(n);
+  for (let j = 0; j < n; j++) {
     const r = rows[j]!;
-    out.users[j] = coo.users[r]!; out.items[j] = coo.items[r]!; out.ratings[j] = coo.ratings[r]!;
-    if (ts) ts[j] = coo.timestamps![r]!;
+    outUsers[j] = users[r]!; outItems[j] = items[r]!; outRatings[j] = ratings[r]!;
   }
-  if (ts) out.timestamps = ts;
+  const out: RatingsCoo = { length: n, users: outUsers, items: outItems, ratings: outRatings };
+  if (days) {
+    const outDays = new Uint16Array(n);
+    for (let j = 0; j < n; j++) outDays[j] = days[rows[j]!]!;
+    out.days = outDays;
+  }
   return out;
 }
 

@@ -9,7 +9,7 @@
 // the (k+1)² Gram matrices, which costs 2·nnz·(k+1) MACs per iteration instead of nnz·(k+1)².
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { RatingsCoo } from '../dataset/dataset';
+import { ratingStep, type ItemIndexArray, type RatingArray, type RatingsCoo } from '../dataset/dataset';
 import type { SvdSolver } from './train-svd';
 import { termRegs, type SvdModel } from './svd-model';
 
@@ -72,7 +72,7 @@ export function planBuckets(counts: Int32Array): { order: Int32Array; bounds: { 
 }
 
 export function buildSide(
-  rowsOf: Int32Array, colsOf: Int32Array, ratings: Float32Array, nRows: number,
+  rowsOf: Int32Array | ItemIndexArray, colsOf: Int32Array | ItemIndexArray, ratings: RatingArray, nRows: number,
   otherPos: Int32Array, nOther: number, mu: number, regBias: number, regFactor: number, d: number, biased: boolean,
   regCountExponent = 1,
 ): Side {
@@ -90,11 +90,13 @@ export function buildSide(
   let totalSlots = 0;
   for (const { start, rows, len } of bounds) for (let r = 0; r < rows; r++, totalSlots += len) rowSlot[start + r] = totalSlots;
   const slotOf = new Int32Array(rowsOf.length);
+  // Stored ratings × step (0.5 for half-star codes): the same doubles a Float32 column holds.
+  const step = ratingStep(ratings);
   for (let j = 0; j < rowsOf.length; j++) {
     const p = pos[rowsOf[j]!]!;
     const at = fill[p]!++;
     cols[at] = otherPos[colsOf[j]!]!;
-    vals[at] = ratings[j]! - mu;
+    vals[at] = ratings[j]! * step - mu;
     slotOf[j] = rowSlot[p]! + at - offsets[p]!;
   }
   const buckets = bounds.map(({ start, rows, len }) => {

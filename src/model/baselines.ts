@@ -2,7 +2,7 @@
 // plus global mean and most-popular for ranking). GlobalMean and BaselineOnly are
 // SvdModels with k = 0, so they serialise and predict exactly like the real model.
 
-import type { RatingsCoo } from '../dataset/dataset';
+import { ratingStep, type ItemIndexArray, type RatingsCoo } from '../dataset/dataset';
 import { mulberry32, fillNormal } from './rng';
 import { clip, estimateRaw, meanRating, predictBatch, resolveSvdParams, type SvdModel } from './svd-model';
 
@@ -10,9 +10,9 @@ import { clip, estimateRaw, meanRating, predictBatch, resolveSvdParams, type Svd
 export interface RatingPredictor {
   readonly name: string;
   /** Estimates on the rating scale (clipped). */
-  predictBatch(users: Int32Array, items: Int32Array): Float32Array;
+  predictBatch(users: Int32Array, items: ItemIndexArray): Float32Array;
   /** Unclipped scores for ranking, when clipping would tie the top items; defaults to predictBatch. */
-  scoreBatch?(users: Int32Array, items: Int32Array): Float32Array;
+  scoreBatch?(users: Int32Array, items: ItemIndexArray): Float32Array;
 }
 
 export function svdPredictor(model: SvdModel, name = `svd(k=${model.k})`): RatingPredictor {
@@ -45,15 +45,16 @@ export const BASELINE_ONLY_DEFAULTS: Readonly<BaselineOnlyParams> = Object.freez
 export function trainBaselineOnly(train: RatingsCoo, nUsers: number, nItems: number, scale: readonly [number, number], partial: Partial<BaselineOnlyParams> = {}): SvdModel {
   const p = { ...BASELINE_ONLY_DEFAULTS, ...partial };
   const mu = meanRating(train.ratings);
+  const { users, items, ratings } = train, step = ratingStep(ratings);
   const bu = new Float32Array(nUsers), bi = new Float32Array(nItems);
   const sumI = new Float64Array(nItems), cntI = new Int32Array(nItems), sumU = new Float64Array(nUsers), cntU = new Int32Array(nUsers);
-  for (let j = 0; j < train.length; j++) { cntI[train.items[j]!]!++; cntU[train.users[j]!]!++; }
+  for (let j = 0; j < train.length; j++) { cntI[items[j]!]!++; cntU[users[j]!]!++; }
   for (let epoch = 0; epoch < p.nEpochs; epoch++) {
     sumI.fill(0);
-    for (let j = 0; j < train.length; j++) sumI[train.items[j]!]! += train.ratings[j]! - mu - bu[train.users[j]!]!;
+    for (let j = 0; j < train.length; j++) sumI[items[j]!]! += ratings[j]! * step - mu - bu[users[j]!]!;
     for (let i = 0; i < nItems; i++) bi[i] = sumI[i]! / (p.regI + cntI[i]!);
     sumU.fill(0);
-    for (let j = 0; j < train.length; j++) sumU[train.users[j]!]! += train.ratings[j]! - mu - bi[train.items[j]!]!;
+    for (let j = 0; j < train.length; j++) sumU[users[j]!]! += ratings[j]! * step - mu - bi[items[j]!]!;
     for (let u = 0; u < nUsers; u++) bu[u] = sumU[u]! / (p.regU + cntU[u]!);
   }
   return biasOnlyModel(nUsers, nItems, scale, mu, bu, bi);
@@ -63,7 +64,8 @@ export function trainBaselineOnly(train: RatingsCoo, nUsers: number, nItems: num
 export function normalPredictor(train: RatingsCoo, scale: readonly [number, number], seed = 0): RatingPredictor {
   const mu = meanRating(train.ratings);
   let ss = 0;
-  for (let j = 0; j < train.length; j++) ss += (train.ratings[j]! - mu) ** 2;
+  const step = ratingStep(train.ratings);
+  for (let j = 0; j < train.length; j++) ss += (train.ratings[j]! * step - mu) ** 2;
   const sigma = train.length ? Math.sqrt(ss / train.length) : 0;
   const uniform = mulberry32(seed);
   return {

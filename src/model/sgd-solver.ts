@@ -5,7 +5,7 @@
 // so lrAll means what it means in Surprise's one-rating-at-a-time SGD.
 
 import * as tf from '@tensorflow/tfjs-core';
-import type { RatingsCoo } from '../dataset/dataset';
+import { ratingStep, type RatingsCoo } from '../dataset/dataset';
 import { mulberry32, shuffleInPlace } from './rng';
 import type { SvdSolver } from './train-svd';
 import { termLrs, termRegs, type SvdModel } from './svd-model';
@@ -50,6 +50,8 @@ export function createSgdSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
   const batchSize = Math.min(params.batchSize, Math.max(1, train.length));
   const nBatches = Math.ceil(train.length / batchSize);
   const order = Int32Array.from({ length: train.length }, (_, j) => j);
+  // Batches are decoded into Float32 buffers here, so the tensors see rating values whatever the storage.
+  const { users, items, ratings } = train, step = ratingStep(ratings);
   const uniform = mulberry32((params.seed ^ 0x9e3779b9) >>> 0);
   // Fixed-shape batch buffers: the last batch is padded with row 0 and mask 0.
   const bu = new Int32Array(batchSize), bi = new Int32Array(batchSize), br = new Float32Array(batchSize), bm = new Float32Array(batchSize);
@@ -71,7 +73,7 @@ export function createSgdSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
         const from = b * batchSize, n = Math.min(batchSize, train.length - from);
         for (let j = 0; j < batchSize; j++) {
           const r = j < n ? order[from + j]! : 0;
-          bu[j] = train.users[r]!; bi[j] = train.items[r]!; br[j] = train.ratings[r]!; bm[j] = j < n ? 1 : 0;
+          bu[j] = users[r]!; bi[j] = items[r]!; br[j] = ratings[r]! * step; bm[j] = j < n ? 1 : 0;
         }
         const cur: SgdTensors = t;
         const next = tf.tidy(() => {

@@ -2,6 +2,7 @@
 // crosses the worker boundary without tensors), its hyperparameters with their
 // defaults, and prediction: r̂ = μ + b_u + b_i + p_u·q_i, clipped to the scale.
 
+import { ratingStep, type ItemIndexArray, type RatingArray } from '../dataset/dataset';
 import { fillNormal, mulberry32 } from './rng';
 
 export type SvdSolver = 'als' | 'sgd';
@@ -149,10 +150,11 @@ export interface SvdModel {
   scale: [number, number];
 }
 
-/** Mean of the ratings (0 for none). */
-export function meanRating(ratings: Float32Array): number {
+/** Mean of the ratings (0 for none), as stored (Float32 values or half-star codes). */
+export function meanRating(ratings: RatingArray): number {
+  const step = ratingStep(ratings);
   let sum = 0;
-  for (let j = 0; j < ratings.length; j++) sum += ratings[j]!;
+  for (let j = 0; j < ratings.length; j++) sum += ratings[j]! * step;
   return ratings.length ? sum / ratings.length : 0;
 }
 
@@ -207,7 +209,7 @@ export function predict(m: SvdModel, u: number, i: number): number {
 }
 
 /** Predictions for parallel (user, item) arrays, clipped; `out` is reused when given. */
-export function predictBatch(m: SvdModel, users: Int32Array, items: Int32Array, out = new Float32Array(users.length)): Float32Array {
+export function predictBatch(m: SvdModel, users: Int32Array, items: ItemIndexArray, out = new Float32Array(users.length)): Float32Array {
   for (let j = 0; j < users.length; j++) out[j] = clip(estimateRaw(m, users[j]!, items[j]!), m.scale);
   return out;
 }

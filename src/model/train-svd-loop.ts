@@ -2,7 +2,7 @@
 // the exact update equations of surprise.prediction_algorithms.matrix_factorization
 // SVD.sgd. It is the test oracle and the benchmark baseline for the TF.js trainer.
 
-import type { RatingsCoo } from '../dataset/dataset';
+import { ratingStep, type RatingsCoo } from '../dataset/dataset';
 import { mulberry32, shuffleInPlace } from './rng';
 import { cloneModel, initialModel, meanRating, resolveSvdParams, termLrs, termRegs, type SvdModel, type SvdParams } from './svd-model';
 import { rmseOf } from './rmse-of';
@@ -35,7 +35,7 @@ export function trainSvdLoop(
   for (let j = 0; j < order.length; j++) order[j] = j;
   // Shuffles use their own stream so the factor init matches the TF.js trainers' for one seed.
   const uniform = mulberry32((params.seed ^ 0x9e3779b9) >>> 0);
-  const { users, items, ratings } = train;
+  const { users, items, ratings } = train, step = ratingStep(ratings);
   for (let epoch = 0; epoch < params.nEpochs; epoch++) {
     const t0 = performance.now();
     if (params.shuffle) shuffleInPlace(order, uniform);
@@ -48,7 +48,7 @@ export function trainSvdLoop(
       const po = u * k, qo = i * k;
       let dot = 0;
       for (let f = 0; f < k; f++) dot += qi[qo + f]! * pu[po + f]!;
-      const err = ratings[r]! - (mu + bu[u]! + bi[i]! + dot);
+      const err = ratings[r]! * step - (mu + bu[u]! + bi[i]! + dot);
       sse += err * err;
       if (params.biased) {
         bu[u] = bu[u]! + lrBu * (err - reg.bu * bu[u]!);

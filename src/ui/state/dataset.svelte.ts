@@ -121,6 +121,24 @@ class DatasetStore {
     }
   }
 
+  exportError = $state<string | undefined>(undefined);
+
+  /** Downloads the cleaned catalogue as CSV. */
+  async exportCatalog(): Promise<void> {
+    this.exportError = undefined;
+    try {
+      const bytes = await engine.api.exportCatalog();
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${(this.summary?.name ?? 'catalogue').replace(/[^\w.-]+/g, '-').toLowerCase()}-catalogue.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (error) {
+      this.exportError = `The catalogue could not be exported: ${errorMessage(error)}.`;
+    }
+  }
+
   async explore(): Promise<void> {
     if (this.exploration) return;
     const version = this.version;

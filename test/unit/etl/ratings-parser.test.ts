@@ -18,8 +18,9 @@ function parse(text: Uint8Array, chunk: number, delimiter: ',' | '\t' | '::', he
     drops,
     users: Array.from(raw.users.data.subarray(0, n)),
     items: Array.from(raw.items.data.subarray(0, n)),
-    ratings: Array.from(raw.ratings.data.subarray(0, n)),
-    times: Array.from(raw.timestamps.data.subarray(0, n)),
+    ratings: raw.codes ? Array.from(raw.codes.data.subarray(0, n), (c) => c / 2) : Array.from(raw.floats!.data.subarray(0, n)),
+    codes: raw.codes !== null,
+    days: Array.from(raw.days.data.subarray(0, n)),
   };
 }
 
@@ -62,7 +63,9 @@ describe('RatingsByteParser', () => {
       const header = d === ',';
       const bytes = new TextEncoder().encode((header ? '\uFEFFuserId,movieId,rating,timestamp\r\n' : '') + text);
       const whole = parse(bytes, bytes.length, d, header);
-      expect(whole.users.map((u, i) => [u, whole.items[i], whole.ratings[i], whole.times[i]])).toEqual(expected);
+      // Timestamps are kept as whole days since 1970 (Uint16).
+      expect(whole.users.map((u, i) => [u, whole.items[i], whole.ratings[i], whole.days[i]])).toEqual(expected.map(([u, it, r, t]) => [u, it, r, Math.floor(t! / 86400)]));
+      expect(whole.codes).toBe(true);
       expect(whole.drops).toHaveLength(bad);
       expect(whole.rows).toBe(expected.length + bad);
       for (const chunk of [1, 2, 3, 5, 13, 64, 1000]) expect(parse(bytes, chunk, d, header), `chunk ${chunk}`).toEqual(whole);
@@ -73,6 +76,36 @@ describe('RatingsByteParser', () => {
 
   it('keeps a last line without a newline', () => {
     const r = parse(new TextEncoder().encode('1,2,3.5,4\n5,6,4.5,7'), 3, ',', false);
-    expect([r.users, r.items, r.ratings, r.times]).toEqual([[1, 5], [2, 6], [3.5, 4.5], [4, 7]]);
+    expect([r.users, r.items, r.ratings, r.days]).toEqual([[1, 5], [2, 6], [3.5, 4.5], [0, 0]]);
+  });
+
+  it('stores half-star ratings as one-byte codes and timestamps as days', () => {
+    const raw = newRawRatings(4);
+    const p = new RatingsByteParser(raw, ',', false, () => undefined);
+    p.push(new TextEncoder().encode('1,2,0.5,86399\n1,3,5.0,86400\n2,2,10,1500000000\n'));
+    p.end();
+    expect(raw.floats).toBeNull();
+    expect(Array.from(raw.codes!.data.subarray(0, 3))).toEqual([1, 10, 20]);
+    expect(Array.from(raw.days.data.subarray(0, 3))).toEqual([0, 1, 17361]);
+  });
+
+  for (const chunk of [1, 7, 4096]) {
+    it(`switches to Float32 at the first rating that is not a multiple of 0.5, keeping the earlier ones (chunk ${chunk})`, () => {
+      // 3.25 comes through the fast path's shape, ' 2.7' through the checked path; both switch.
+      for (const odd of ['3.25', ' 2.7']) {
+        const text = `1,2,4.5,10\n1,3,2,20\n2,4,${odd},30\n3,5,1.5,40\n`;
+        const r = parse(new TextEncoder().encode(text), chunk, ',', false, 1);
+        expect(r.codes).toBe(false);
+        expect(r.ratings).toEqual([4.5, 2, Math.fround(Number(odd)), 1.5]);
+        expect(r.users).toEqual([1, 1, 2, 3]);
+        expect(r.kept).toBe(4);
+      }
+    });
+  }
+
+  it('keeps ratings above 127.5 or below 0 as Float32 values', () => {
+    expect(parse(new TextEncoder().encode('1,2,3,4\n1,3,200,5\n'), 64, ',', false).ratings).toEqual([3, 200]);
+    const neg = parse(new TextEncoder().encode('1,2,3,4\n1,3,-1,5\n'), 64, ',', false);
+    expect([neg.codes, neg.ratings]).toEqual([false, [3, -1]]);
   });
 });
