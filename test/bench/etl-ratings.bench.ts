@@ -2,7 +2,7 @@
 // scripts/generate-ratings.mjs --ratings 10000000 --seed 1) parsed through the worker's `load`
 // (no catalogue: items become "Movie <id>"), one fresh browser context per repeat.
 // rows_per_s uses the ETL's own duration (report.durationMs); bytes_per_rating = the dataset's
-// typed arrays (users, items, ratings, timestamps, userRawIds, the catalogue's) / ratings.
+// typed arrays (users, items, rating codes, days, userRawIds, the catalogue's) / ratings.
 // Heap (test/bench/etl-load.ts): peak_heap_mb samples V8 heap + ArrayBuffers every 50 ms over
 // the whole call (peak_etl_heap_mb: until the ETL's last progress call, i.e. before the
 // engine's IndexedDB cache write); live_* come from a second, untimed load sampled after forced GCs.

@@ -33,14 +33,5 @@ export function counts(reasons: Record<string, { count: number }>): Record<strin
   return Object.fromEntries(Object.entries(reasons).map(([k, v]) => [k, v.count]));
 }
 
-/** mulberry32: small seeded RNG so property tests are reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded RNG so property tests are reproducible (the trainers' mulberry32). */
+export { mulberry32 as rng } from '../../../src/model/rng';

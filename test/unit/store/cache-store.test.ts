@@ -1,16 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { resetDatabase } from './reset-db';
 import { getCached, pruneCache, putCached } from '../../../src/store/cache-store';
-import { closeDatabase, DB_NAME } from '../../../src/store/db';
 
-afterEach(async () => {
-  await closeDatabase();
-  await new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
-  });
-});
+afterEach(resetDatabase);
 
 describe('cache store', () => {
   it('returns what was put, byte for byte', async () => {

@@ -1,21 +1,15 @@
 // The visitor's ratings in IndexedDB (fake-indexeddb in Node implements the same API).
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { resetDatabase } from './reset-db';
 import type { VisitorRating } from '../../../src/engine/api';
-import { closeDatabase, DB_NAME } from '../../../src/store/db';
+import { closeDatabase } from '../../../src/store/db';
 import { deleteVisitorRating, loadVisitorRatings, putVisitorRating, replaceVisitorRatings } from '../../../src/store/visitor-store';
 
 const heat: VisitorRating = { key: 'tmdb:949', rating: 4.5, title: 'Heat', year: 1995, ratedAt: 1 };
 const up: VisitorRating = { key: 'tmdb:14160', rating: 4, title: 'Up', year: 2009, ratedAt: 2 };
 
-afterEach(async () => {
-  await closeDatabase();
-  await new Promise<void>((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = () => resolve();
-    req.onerror = () => reject(req.error);
-  });
-});
+afterEach(resetDatabase);
 
 describe('visitor ratings store', () => {
   it('keeps ratings across connections, in the order they were given', async () => {
