@@ -12,8 +12,9 @@ export const fixtureDir = path.join(repoRoot, 'test/fixtures/etl');
 export const dataDir = process.env.STREAMREC_DATA_DIR ?? path.resolve(repoRoot, '../shared/data');
 export const hasRealData = existsSync(path.join(dataDir, 'ml-100k/u.data'));
 
+/** A hand-written fixture, stored as tiny-NAME (so it is never mistaken for a real dataset file). */
 export function fixture(name: string, as = name, chunkSize?: number): DataSource {
-  return sourceFromBytes(as, new Uint8Array(readFileSync(path.join(fixtureDir, name))), chunkSize);
+  return sourceFromBytes(as, new Uint8Array(readFileSync(path.join(fixtureDir, `tiny-${name}`))), chunkSize);
 }
 
 export function realFile(rel: string, chunkSize = 1 << 16): DataSource {

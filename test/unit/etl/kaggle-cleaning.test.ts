@@ -1,5 +1,5 @@
 // Cleaning rules of The Movies Dataset readers, one behaviour per test, on the hand-written
-// fixtures in test/fixtures/etl (movies_metadata.csv rows are commented in the generator).
+// fixtures in test/fixtures/etl (tiny-movies_metadata.csv rows are commented in the generator).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/dataset/dataset';
 import type { EtlReport } from '../../../src/etl/report';
