@@ -303,8 +303,8 @@ export interface EngineApi {
   recommend(query: RecommendQuery): Promise<RecommendationList>;
   /** A window of the whole catalogue in a given order, for a virtualised list. */
   catalog(query: CatalogQuery): Promise<CatalogPage>;
-  /** The cleaned, merged catalogue as CSV (movies + credits, one row per movie, lists joined with |); transferred. */
-  exportCatalog(): Promise<Uint8Array>;
+  /** The cleaned, merged catalogue as CSV (movies + credits, one row per movie, lists joined with |). */
+  exportCatalog(): Promise<Blob>;
   /** Title search: typo-tolerant, diacritics-insensitive. */
   search(text: string, n: number): Promise<MovieCard[]>;
   /** Popular, well-rated movies across several genres, for a first visit's ratings. */

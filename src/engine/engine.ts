@@ -172,22 +172,9 @@ export function createEngine() {
       return current().catalogPage(query);
     },
 
-    async exportCatalog(): Promise<Uint8Array> {
-      const encoder = new TextEncoder();
-      const parts: Uint8Array[] = [];
-      let length = 0;
-      for (const chunk of exportCatalogCsvChunks(current().dataset)) {
-        const bytes = encoder.encode(chunk);
-        parts.push(bytes);
-        length += bytes.length;
-      }
-      const csv = new Uint8Array(length);
-      let at = 0;
-      for (const p of parts) {
-        csv.set(p, at);
-        at += p.length;
-      }
-      return transfer(csv, [csv.buffer]);
+    async exportCatalog(): Promise<Blob> {
+      // A Blob of the CSV chunks: no single giant string, and it crosses to the UI by reference.
+      return new Blob([...exportCatalogCsvChunks(current().dataset)], { type: 'text/csv;charset=utf-8' });
     },
 
     async search(text: string, n: number): Promise<MovieCard[]> {

@@ -8,6 +8,7 @@ import { trainTestSplit } from '../eval/split';
 import { defaultSvdParams } from '../model/default-svd-params';
 import { predictBatch, resolveSvdParams, type SvdModel } from '../model/svd-model';
 import { trainSvd } from '../model/train-svd';
+import { extendWithContentFactors } from '../recommend/cold-start';
 import { solveVisitor } from '../recommend/visitor-profile';
 import type { BackendName, EpochProgress, TrainRequest, TrainResult } from './api';
 import type { Session } from './session';
@@ -71,7 +72,10 @@ export async function trainSession(
     validRmse = rmse(actual, estimates);
     validMae = mae(actual, estimates);
   }
-  session.setModel(model, params.regAll);
+  // New films nobody has rated yet come out of training with zero factors: they keep
+  // the content-based ones they were given when they arrived.
+  const unrated = [...session.newItems].filter((i) => session.ratingCounts[i] === 0);
+  session.setModel(unrated.length ? extendWithContentFactors(model, dataset.catalog, session.ratingCounts, unrated) : model, params.regAll);
   return { params, epochs, validRmse, validMae, fitMs, backend, ratings: train.length };
 }
 

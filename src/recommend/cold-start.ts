@@ -16,8 +16,9 @@ export interface ColdStartOptions {
 export const DEFAULT_COLD_START: Readonly<ColdStartOptions> = Object.freeze({ neighbours: 20, minRatings: 10 });
 
 /**
- * Returns a model over catalog.size items: the first model.nItems rows as
- * trained, the rows in `newItems` filled from content neighbours.
+ * Returns a model over catalog.size items: rows as trained, except the rows in
+ * `newItems` (appended beyond model.nItems, or trained without any rating),
+ * which are filled from content neighbours.
  */
 export function extendWithContentFactors(
   model: SvdModel,
@@ -36,6 +37,8 @@ export function extendWithContentFactors(
     const item = newItems[j];
     contentSimilarity(catalog, item, similarity);
     const top = topNeighbours(similarity, model.nItems, ratingCounts, options);
+    itemBias[item] = 0;
+    itemFactors.fill(0, item * k, (item + 1) * k);
     let total = 0;
     for (const [n, s] of top) {
       total += s;

@@ -127,8 +127,7 @@ class DatasetStore {
   async exportCatalog(): Promise<void> {
     this.exportError = undefined;
     try {
-      const bytes = await engine.api.exportCatalog();
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'text/csv;charset=utf-8' }));
+      const url = URL.createObjectURL(await engine.api.exportCatalog());
       const a = document.createElement('a');
       a.href = url;
       a.download = `${(this.summary?.name ?? 'catalogue').replace(/[^\w.-]+/g, '-').toLowerCase()}-catalogue.csv`;

@@ -50,6 +50,19 @@ describe.skipIf(!hasRealData)(`appending new movies${hasRealData ? '' : ` (skipp
     expect(session.card(0).isNew).toBe(false);
   });
 
+  it('keeps content factors for new films that a retrain gives no ratings', async () => {
+    const { dataset: addition } = await loadDataset([sourceFromText('movies.csv', ['movieId,title,genres', ...held].join('\n'))]);
+    const { session } = appendToSession(base, addition, []);
+    const first = base.dataset.catalog.size;
+    const k = session.trainedModel!.k;
+    const before = session.trainedModel!.itemFactors.slice(first * k, (first + 1) * k);
+    await trainSession(session, 'wasm', { params: { nFactors: 24, nEpochs: 2 }, holdout: 0 }, () => {}, new AbortController().signal);
+    const after = session.trainedModel!.itemFactors.subarray(first * k, (first + 1) * k);
+    expect(Math.hypot(...after)).toBeGreaterThan(0);
+    expect(session.card(first).isNew).toBe(true);
+    expect(Math.hypot(...before)).toBeGreaterThan(0);
+  });
+
   it('does not duplicate films that are already in the catalogue', async () => {
     const { dataset: addition } = await loadDataset([realFile('ml-latest-small/movies.csv')]);
     const { session, added, alreadyPresent } = appendToSession(base, addition, []);
