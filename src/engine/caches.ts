@@ -65,7 +65,8 @@ export async function cacheModel(dataset: Dataset, model: SvdModel): Promise<voi
     const bytes = serializeModel(model, { fingerprint: dataset.fingerprint, userRawIds: new Int32Array(0), itemRawIds: new Int32Array(0) }, { includeIdMaps: false });
     await putCached('models', dataset.fingerprint, bytes);
     await pruneCache('models', KEEP_MODELS);
-  } catch {
-    // Best effort, as above.
+  } catch (error) {
+    // Best effort, as above, but said: a model that is not cached is retrained on reload.
+    console.warn('StreamRec: the trained model could not be cached', error);
   }
 }

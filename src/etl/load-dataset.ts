@@ -41,7 +41,9 @@ export async function loadDataset(
   const ordered = [...sources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const src of ordered) {
     throwIfAborted(signal);
-    fp.updateText(`${src.name}\u0000${src.size}\u0000`);
+    // Name and bytes only: the size a transport reports (Content-Length, absent behind a
+    // service worker or with compression) must not change the identity of the same data.
+    fp.updateText(`${src.name}\u0000`);
     const lower = src.name.toLowerCase();
     if (lower.endsWith('.zip')) parsed.push(...(await readZip(src, fp, t0, options)));
     else parsed.push(await readPlain(src, fp, t0, options));

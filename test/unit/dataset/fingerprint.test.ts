@@ -41,3 +41,16 @@ describe('IdIndex and distinctSorted', () => {
     expect(Array.from(distinctSorted(Int32Array.of(-5, 3, -5)))).toEqual([-5, 3]);
   });
 });
+
+describe('dataset fingerprint through the ETL', () => {
+  it('depends on names and bytes, not on the size a transport reports', async () => {
+    const text = 'userId,movieId,rating,timestamp\n1,1,4,1\n2,1,3,2\n';
+    const reported = sourceFromText('ratings.csv', text);
+    const unknown = { ...sourceFromText('ratings.csv', text), size: -1 };
+    const a = await loadDataset([reported]);
+    const b = await loadDataset([unknown]);
+    expect(b.dataset.fingerprint).toBe(a.dataset.fingerprint);
+    const c = await loadDataset([sourceFromText('ratings.csv', text.replace('4,1', '5,1'))]);
+    expect(c.dataset.fingerprint).not.toBe(a.dataset.fingerprint);
+  });
+});
