@@ -23,10 +23,42 @@ export function sourcesKey(sources: readonly DataSource[], extra: readonly strin
   return [...parts, ...extra].join('|');
 }
 
+/**
+ * A processed dataset is stored in parts of at most 32 MB: one IndexedDB value of a
+ * few hundred MB (26M ratings) aborts its transaction in Chromium. The part count is
+ * written last, so a half-written dataset is never read.
+ */
+const PART_BYTES = 32 << 20;
+const datasetGroup = (key: string) => key.split('#')[0];
+
+async function putParts(key: string, bytes: Uint8Array): Promise<void> {
+  const count = Math.max(1, Math.ceil(bytes.length / PART_BYTES));
+  for (let i = 0; i < count; i++) {
+    // slice, not subarray: IndexedDB would clone a view's whole underlying buffer.
+    await putCached('datasets', `${key}#part${i}`, bytes.slice(i * PART_BYTES, (i + 1) * PART_BYTES));
+  }
+  await putCached('datasets', `${key}#parts`, new TextEncoder().encode(JSON.stringify({ count, length: bytes.length })));
+}
+
+async function getParts(key: string): Promise<Uint8Array | undefined> {
+  const head = await getCached('datasets', `${key}#parts`);
+  if (!head) return undefined;
+  const { count, length } = JSON.parse(new TextDecoder().decode(head)) as { count: number; length: number };
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const part = await getCached('datasets', `${key}#part${i}`);
+    if (!part || at + part.length > length) return undefined;
+    out.set(part, at);
+    at += part.length;
+  }
+  return at === length ? out : undefined;
+}
+
 export async function cachedDataset(key: string): Promise<{ dataset: Dataset; report: EtlReport } | undefined> {
   if (!available()) return undefined;
   try {
-    const [data, report] = await Promise.all([getCached('datasets', key), getCached('datasets', `${key}#report`)]);
+    const [data, report] = await Promise.all([getParts(key), getCached('datasets', `${key}#report`)]);
     if (!data || !report) return undefined;
     return { dataset: deserializeDataset(data), report: JSON.parse(new TextDecoder().decode(report)) as EtlReport };
   } catch {
@@ -38,11 +70,12 @@ export async function cachedDataset(key: string): Promise<{ dataset: Dataset; re
 export async function cacheDataset(key: string, dataset: Dataset, report: EtlReport): Promise<void> {
   if (!available()) return;
   try {
-    await putCached('datasets', key, serializeDataset(dataset));
     await putCached('datasets', `${key}#report`, new TextEncoder().encode(JSON.stringify(report)));
-    await pruneCache('datasets', KEEP_DATASETS * 2);
-  } catch {
-    // Quota exceeded or storage disabled: keep working without the cache.
+    await putParts(key, serializeDataset(dataset));
+    await pruneCache('datasets', KEEP_DATASETS, datasetGroup);
+  } catch (error) {
+    // Quota exceeded or storage disabled: keep working without the cache, but say so.
+    console.warn('StreamRec: the processed dataset could not be cached', error);
   }
 }
 

@@ -15,13 +15,19 @@ export async function putCached(store: CacheStore, key: string, bytes: Uint8Arra
   await (await database()).put(store, value);
 }
 
-/** Keeps the newest `keep` entries of a store, so caches do not grow without bound. */
-export async function pruneCache(store: CacheStore, keep: number): Promise<void> {
+/**
+ * Keeps the entries of the newest `keep` groups of a store (a group is what `group`
+ * maps a key to: an entry alone by default, or the parts of one cached dataset).
+ */
+export async function pruneCache(store: CacheStore, keep: number, group: (key: string) => string = (key) => key): Promise<void> {
   const tx = (await database()).transaction(store, 'readwrite');
   // Newest first over the savedAt index: key cursors never load the cached bytes.
-  let seen = 0;
+  const kept = new Set<string>();
   for (let cursor = await tx.store.index('savedAt').openKeyCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
-    if (++seen > keep) await tx.store.delete(cursor.primaryKey);
+    const g = group(String(cursor.primaryKey));
+    if (kept.has(g)) continue;
+    if (kept.size < keep) kept.add(g);
+    else await tx.store.delete(cursor.primaryKey);
   }
   await tx.done;
 }

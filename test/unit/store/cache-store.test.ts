@@ -29,3 +29,24 @@ describe('cache store', () => {
     expect(await getCached('datasets', 'a')).toBeUndefined();
   });
 });
+
+describe('pruning by group', () => {
+  it('keeps every part of the newest groups and drops whole older groups', async () => {
+    let now = 0;
+    const realNow = Date.now;
+    Date.now = () => ++now;
+    try {
+      for (const set of ['old', 'mid', 'new']) {
+        for (const part of ['#report', '#part0', '#part1', '#parts']) await putCached('datasets', `${set}${part}`, Uint8Array.from([1]));
+      }
+    } finally {
+      Date.now = realNow;
+    }
+    await pruneCache('datasets', 2, (key) => key.split('#')[0]);
+    for (const part of ['#report', '#part0', '#part1', '#parts']) {
+      expect(await getCached('datasets', `new${part}`)).toBeDefined();
+      expect(await getCached('datasets', `mid${part}`)).toBeDefined();
+      expect(await getCached('datasets', `old${part}`)).toBeUndefined();
+    }
+  });
+});
