@@ -8,23 +8,16 @@
 // script, not the site's, that needs the exception.
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChrome } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromePerFile } from '../support/chrome-per-file';
 import { RESULTS_DIR } from '../support/app-page';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
-let browser: Browser;
+const browser = chromePerFile();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChrome();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface AxeNode {
   target: string[];
@@ -102,7 +95,7 @@ const VIEWS: { name: string; hash: (movieKey: string) => string; ready: (page: P
 
 describe('accessibility (axe-core)', () => {
   it('has no serious or critical violations on any view, at 1280 and 375 px, light and dark', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(new URL('#/model', baseUrl).href);
     await page.getByTestId('dataset-summary').waitFor({ timeout: 60_000 });

@@ -9,22 +9,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChrome } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromePerFile } from '../support/chrome-per-file';
 import { openApp, RESULTS_DIR, type AppSession } from '../support/app-page';
 import { HAS_DATA, NO_DATA_REASON, REPO_ROOT } from '../support/data-dir';
 
-let browser: Browser;
+const browser = chromePerFile();
 const baseUrl = inject('baseUrl');
 const TRAIN_TIMEOUT = 300_000;
-
-beforeAll(async () => {
-  browser = await launchChrome();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface Card {
   key: string;
@@ -192,7 +185,7 @@ function newMoviesCsv(): { path: string; keys: string[] } {
 
 describe('the visitor journey on the demo data', () => {
   it('loads, trains without blocking, personalises towards a rated genre, filters, explains, and survives a reload', async () => {
-    const session = await openApp(browser, baseUrl);
+    const session = await openApp(browser(), baseUrl);
     const { page } = session;
     await page.getByTestId('dataset-summary').waitFor({ timeout: 60_000 });
 
@@ -372,7 +365,7 @@ describe('the visitor journey on the demo data', () => {
 
 describe('the journey on ml-latest-small', () => {
   it.skipIf(!HAS_DATA)('loads the real data with its report, trains, and personalises from a few ratings', async (ctx) => {
-    const session = await openApp(browser, baseUrl, '#/data');
+    const session = await openApp(browser(), baseUrl, '#/data');
     const { page } = session;
     await page.getByTestId('dataset-summary').waitFor({ timeout: 60_000 });
     const open = page.getByTestId('open-ml-latest-small');

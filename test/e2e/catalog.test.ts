@@ -1,24 +1,16 @@
 // The whole catalogue in the Data view: a virtualised list (only the rows in
 // view exist in the DOM) fed a page at a time by the worker, and its CSV export.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChrome } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { chromePerFile } from '../support/chrome-per-file';
 import { openApp } from '../support/app-page';
 
-let browser: Browser;
+const browser = chromePerFile();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChrome();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the catalogue', () => {
   it('lists every movie in a virtualised list and exports the cleaned catalogue as CSV', async () => {
-    const session = await openApp(browser, baseUrl, '#/data');
+    const session = await openApp(browser(), baseUrl, '#/data');
     const { page } = session;
     const total = page.getByTestId('catalog-total');
     await expect.poll(async () => Number((await total.textContent())?.replace(/\D/g, '')), { timeout: 60_000 }).toBeGreaterThan(2000);

@@ -1,24 +1,16 @@
 // The app shell in real Chromium: it loads cleanly, the engine worker starts,
 // TensorFlow.js computes correct numbers on every backend that initialises,
 // and nothing is requested from any other origin.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChrome } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { chromePerFile } from '../support/chrome-per-file';
 import { openApp, type AppSession } from '../support/app-page';
 
 interface WindowWithEngine {
   __streamrec: { checkBackend: () => Promise<{ backend: string; matMul: number[]; rangeSum: number; n: number; numTensorsBefore: number; numTensorsAfter: number }> };
 }
 
-let browser: Browser;
+const browser = chromePerFile();
 const baseUrl = inject('baseUrl');
-
-beforeAll(async () => {
-  browser = await launchChrome();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function expectHealthy(session: AppSession) {
   expect(session.pageErrors, 'uncaught page or worker errors').toEqual([]);
@@ -28,7 +20,7 @@ async function expectHealthy(session: AppSession) {
 
 describe('app shell', () => {
   it('loads the demo catalogue and reports the backend with no errors and no foreign requests', async () => {
-    const session = await openApp(browser, baseUrl);
+    const session = await openApp(browser(), baseUrl);
     const { page } = session;
     await page.getByTestId('backend').and(page.locator('[data-backend]:not([data-backend=""])')).waitFor();
     await page.getByTestId('dataset-summary').waitFor({ timeout: 60_000 });
@@ -47,7 +39,7 @@ describe('app shell', () => {
 
 describe.each(['wasm', 'cpu', 'webgl', 'webgpu'])('TensorFlow.js on %s', (backend) => {
   it('computes a matMul and a large sum correctly in the worker, leaking no tensor', async (ctx) => {
-    const session = await openApp(browser, baseUrl, `?engine-only&backend=${backend}`);
+    const session = await openApp(browser(), baseUrl, `?engine-only&backend=${backend}`);
     const { page } = session;
     await page.waitForFunction(() => '__streamrec' in window);
     const info = await page.evaluate(() => (window as unknown as { __streamrecBackend: Promise<{ backend: string }> }).__streamrecBackend);
