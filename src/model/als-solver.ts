@@ -13,23 +13,20 @@ import { ratingStep, type ItemIndexArray, type RatingArray, type RatingsCoo } fr
 import type { SvdSolver } from './train-svd';
 import { termRegs, type SvdModel } from './svd-model';
 
-/** Bucket lengths grow geometrically by this ratio; padding waste is below 1 − 1/GROWTH. */
-const BUCKET_GROWTH = 1.6;
-/** Buckets with fewer rows are merged into the next longer one: each bucket costs ~15 kernel launches per CG step. */
-const MIN_BUCKET_ROWS = 48;
-
 export interface Bucket {
   start: number;
   rows: number;
   len: number;
   /** [rows, len, 1] int32 positions into the other side's parameter matrix; padding = nOther (a zero row). */
   idx: tf.Tensor3D;
-  /** [rows, len, 1] r − μ, 0 for padding. */
+  /** [rows, 1, len] r − μ, 0 for padding. */
   target: tf.Tensor3D;
-  /** [rows, d, 1] n_row·Λ diagonal. */
+  /** [rows, 1, d] n_row·Λ diagonal. */
   regDiag: tf.Tensor3D;
   /** [rows, 1, 1] rating count n_row (0 for padding-only rows: none exist). */
   count: tf.Tensor3D;
+  /** [rows, 1, 1] int32 the bucket's positions start … start + rows − 1: rows are taken by gatherND (wasm's Slice copies ~25× slower). */
+  rowIdx: tf.Tensor3D;
   /** [rows, len, 1] int32 positions of the same ratings in the other side's flat residual (padding = its zero slot). */
   carry?: tf.Tensor3D;
 }
@@ -47,28 +44,64 @@ export interface Side {
   slotOf: Int32Array;
   /** Slots in the flat layout (Σ rows·len). */
   totalSlots: number;
+  /** [n − solved, 1] int32 positions of the rows without ratings, null when there are none. */
+  restIdx: tf.Tensor2D | null;
 }
 
-/** Exposed for tests: bucketing is pure and decides the padded shapes. */
-export function planBuckets(counts: Int32Array): { order: Int32Array; bounds: { start: number; rows: number; len: number }[]; solved: number } {
+export function disposeSide(side: Side): void {
+  for (const b of side.buckets) tf.dispose([b.idx, b.target, b.regDiag, b.count, b.rowIdx, ...(b.carry ? [b.carry] : [])]);
+  side.restIdx?.dispose();
+}
+
+/** The positions from … from + count − 1. */
+function positions(from: number, count: number): Int32Array {
+  return Int32Array.from({ length: count }, (_, j) => from + j);
+}
+
+/**
+ * What one more bucket costs, in padded slots: its ~25 kernel launches per half-sweep against
+ * ~0.25 µs per slot of d = 101 floats (two batched mat-vecs at ~0.8 GMAC/s on wasm). Measured on
+ * ml-100k: 1,000 was faster per sweep than 150, 400 or 2,500 (padding 1.30 → 1.13 × the ratings).
+ */
+const BUCKET_COST_SLOTS = 1000;
+/** A bucket never spans counts more than this ratio apart: bounds the planner's search. */
+const MAX_BUCKET_SPAN = 4;
+
+/**
+ * Exposed for tests: bucketing is pure and decides the padded shapes. Rows sorted by rating count
+ * are cut into buckets minimising Σ rows·len + BUCKET_COST_SLOTS per bucket (dynamic programming
+ * over the distinct counts): padding is the largest cost of the sweep, kernel launches the next.
+ */
+export function planBuckets(counts: Int32Array, bucketCost = BUCKET_COST_SLOTS): { order: Int32Array; bounds: { start: number; rows: number; len: number }[]; solved: number } {
   const n = counts.length;
   const order = Int32Array.from({ length: n }, (_, j) => j);
   order.sort((a, b) => (counts[a]! === 0 ? 1 : 0) - (counts[b]! === 0 ? 1 : 0) || counts[a]! - counts[b]! || a - b);
   let solved = 0;
   while (solved < n && counts[order[solved]!]! > 0) solved++;
-  const bounds: { start: number; rows: number; len: number }[] = [];
-  let j = 0;
-  let len = Math.max(1, counts[order[0]!] ?? 1);
-  while (j < solved) {
-    let end = j;
-    while (end < solved && counts[order[end]!]! <= len) end++;
-    if (end - j >= MIN_BUCKET_ROWS || end === solved) {
-      if (end > j) bounds.push({ start: j, rows: end - j, len: counts[order[end - 1]!]! });
-      j = end;
-    }
-    len = Math.ceil(len * BUCKET_GROWTH);
+  // Distinct counts v[0] < v[1] < … and the number of rows up to each, ends[t].
+  const v: number[] = [], ends: number[] = [];
+  for (let p = 0; p < solved; p++) {
+    const c = counts[order[p]!]!;
+    if (v.length && v[v.length - 1] === c) ends[ends.length - 1]!++;
+    else { v.push(c); ends.push(p + 1); }
   }
-  return { order, bounds, solved };
+  // best[t] = cheapest plan for the rows with counts ≤ v[t-1]; cut[t] = where its last bucket starts.
+  const m = v.length;
+  const best = new Float64Array(m + 1), cut = new Int32Array(m + 1);
+  for (let t = 1; t <= m; t++) {
+    best[t] = Infinity;
+    const len = v[t - 1]!;
+    for (let s = t - 1; s >= 0 && (s === t - 1 || v[s]! * MAX_BUCKET_SPAN >= len); s--) {
+      const cost = best[s]! + (ends[t - 1]! - (s ? ends[s - 1]! : 0)) * len + bucketCost;
+      if (cost < best[t]!) { best[t] = cost; cut[t] = s; }
+    }
+  }
+  const bounds: { start: number; rows: number; len: number }[] = [];
+  for (let t = m; t > 0; t = cut[t]!) {
+    const start = cut[t]! ? ends[cut[t]! - 1]! : 0;
+    bounds.push({ start, rows: ends[t - 1]! - start, len: v[t - 1]! });
+  }
+  return { order, bounds: bounds.reverse(), solved };
 }
 
 export function buildSide(
@@ -115,12 +148,14 @@ export function buildSide(
     return {
       start, rows, len,
       idx: tf.tensor3d(idx, [rows, len, 1], 'int32'),
-      target: tf.tensor3d(target, [rows, len, 1]),
-      regDiag: tf.tensor3d(reg, [rows, d, 1]),
+      target: tf.tensor3d(target, [rows, 1, len]),
+      regDiag: tf.tensor3d(reg, [rows, 1, d]),
       count: tf.tensor3d(count, [rows, 1, 1]),
+      rowIdx: tf.tensor3d(positions(start, rows), [rows, 1, 1], 'int32'),
     };
   });
-  return { n: nRows, order, pos, solved, buckets, slotOf, totalSlots };
+  const restIdx = solved < nRows ? tf.tensor2d(positions(solved, nRows - solved), [nRows - solved, 1], 'int32') : null;
+  return { n: nRows, order, pos, solved, buckets, slotOf, totalSlots, restIdx };
 }
 
 /**
@@ -178,9 +213,11 @@ export function alsHalfSweep(
   return tf.tidy(() => {
     const [nOther, d] = other.shape;
     // Features of the other side, [1, factors] when biased, plus a zero padding row.
-    const features = biased ? tf.concat([tf.ones([nOther, 1]), tf.slice(other, [0, 1], [nOther, d - 1])], 1) : other;
+    // Column 0 (the bias) replaced by 1 with a mask and an add, not slice + concat (wasm's Slice is slow).
+    const e0 = tf.tensor2d(Float32Array.from({ length: d }, (_, f) => (f === 0 ? 1 : 0)), [1, d]);
+    const features = biased ? tf.add(tf.mul(other, tf.sub(1, e0)), e0) as tf.Tensor2D : other;
     const paddedFeatures = tf.concat([features, tf.zeros([1, d])], 0);
-    const otherBiasRows = biased ? tf.slice(other, [0, 0], [nOther, 1]) : null;
+    const otherBiasRows = biased ? tf.matMul(other, e0, false, true) : null; // [nOther, 1]
     const otherBias = otherBiasRows ? tf.concat([otherBiasRows, tf.zeros([1, 1])], 0) : null;
     // Implicit term w₀·Σ_j (x·f_j + c_j)², c_j = μ + b_j (the all-pairs target is 0): it adds
     // w₀·FᵀF to every row's system and w₀·Fᵀc to its right-hand side, both shared by all rows.
@@ -190,10 +227,10 @@ export function alsHalfSweep(
       const c = otherBiasRows ? tf.add(otherBiasRows, implicit.mu) : tf.fill([nOther, 1], implicit.mu);
       shift = tf.reshape(tf.mul(tf.matMul(features, c, true, false), implicit.weight), [1, d]) as tf.Tensor2D; // [1, d]
     }
-    /** w₀(FᵀF v + Fᵀc) for a [rows, d, 1] batch (the Gram matrix is symmetric: v·FᵀF = (FᵀF v)ᵀ). */
+    /** w₀(vᵀFᵀF + cᵀF) for a [rows, 1, d] batch. */
     const implicitTerm = (v: tf.Tensor3D, rows: number, withShift: boolean): tf.Tensor3D => {
       const gv = tf.matMul(tf.reshape(v, [rows, d]), gram!);
-      return tf.reshape(withShift ? tf.add(gv, shift!) : gv, [rows, d, 1]) as tf.Tensor3D;
+      return tf.reshape(withShift ? tf.add(gv, shift!) : gv, [rows, 1, d]) as tf.Tensor3D;
     };
     // Jacobi preconditioner without a pass over G: diag(GᵀG)_f = Σ_{j∈row} F_jf² ≈ n_row·c_f with
     // c_f = Σ_j n_j F_jf² / Σ_j n_j (the rating-weighted mean over the other side), so
@@ -203,7 +240,7 @@ export function alsHalfSweep(
     const { otherCounts, prior } = extras;
     if (otherCounts) {
       const weighted = tf.matMul(otherCounts, tf.square(features), true, false); // [1, d]
-      meanSq = tf.reshape(tf.div(weighted, tf.maximum(tf.sum(otherCounts), 1)), [1, d, 1]) as tf.Tensor3D;
+      meanSq = tf.reshape(tf.div(weighted, tf.maximum(tf.sum(otherCounts), 1)), [1, 1, d]) as tf.Tensor3D;
     }
     const solvedParts: tf.Tensor2D[] = [];
     const residualParts: tf.Tensor2D[] = [];
@@ -216,33 +253,37 @@ export function alsHalfSweep(
         // gatherND, not gather: the wasm GatherV2 kernel copies element by element (~300 ms
         // for 8M floats against ~3 ms for gatherND's row copies, measured in docs/model.md).
         const g = tf.gatherND(paddedFeatures, b.idx) as tf.Tensor3D; // [rows, len, d]
-        let x = tf.reshape(tf.slice(selfParams, [b.start, 0], [b.rows, d]), [b.rows, d, 1]) as tf.Tensor3D;
+        // Vectors are rows ([rows, 1, d] and [rows, 1, len]): vᵀGᵀ and eᵀG run ~18% faster on
+        // wasm than the column forms Gv and Gᵀe (same memory layout, so reshapes are free).
+        let x = tf.gatherND(selfParams, b.rowIdx) as tf.Tensor3D; // [rows, 1, d]
         // e = y − Gx is tracked through the iterations (Gp is needed anyway for pᵀAp =
         // ‖Gp‖² + pᵀDp), so neither the train loss nor Aᵀ products cost an extra pass over G,
         // the expensive tensor: m iterations cost 2m + 1 passes (steepest descent with an
         // exact line search when m = 1).
         let e: tf.Tensor3D;
         if (incoming && b.carry) {
-          e = tf.gatherND(incoming, b.carry) as tf.Tensor3D;
+          e = tf.reshape(tf.gatherND(incoming, b.carry), [b.rows, 1, b.len]) as tf.Tensor3D;
         } else {
-          const y = otherBias ? tf.sub(b.target, tf.gatherND(otherBias, b.idx)) : b.target; // [rows, len, 1]
-          e = tf.sub(y, tf.matMul(g, x));
+          const y = otherBias ? tf.sub(b.target, tf.reshape(tf.gatherND(otherBias, b.idx), [b.rows, 1, b.len])) : b.target;
+          e = tf.sub(y, tf.matMul(x, g, false, true));
         }
-        const priorRows = prior ? tf.reshape(tf.slice(prior, [b.start, 0], [b.rows, d]), [b.rows, d, 1]) : null;
+        const priorRows = prior ? tf.gatherND(prior, b.rowIdx) as tf.Tensor3D : null;
         const residual = () => {
-          const r0 = tf.sub(tf.matMul(g, e, true, false), tf.mul(b.regDiag, priorRows ? tf.sub(x, priorRows) : x)) as tf.Tensor3D;
+          const r0 = tf.sub(tf.matMul(e, g), tf.mul(b.regDiag, priorRows ? tf.sub(x, priorRows) : x)) as tf.Tensor3D;
           return gram ? tf.sub(r0, implicitTerm(x, b.rows, true)) as tf.Tensor3D : r0;
         };
-        const minv = meanSq ? tf.div(1, tf.add(tf.mul(b.count, meanSq), b.regDiag)) as tf.Tensor3D : null; // [rows, d, 1]
+        const minv = meanSq ? tf.div(1, tf.add(tf.mul(b.count, meanSq), b.regDiag)) as tf.Tensor3D : null; // [rows, 1, d]
         const precondition = (v: tf.Tensor3D): tf.Tensor3D => minv ? tf.mul(minv, v) as tf.Tensor3D : v;
         let r = residual();
         let z = precondition(r);
         let p = z;
-        let rs = tf.sum(tf.mul(r, z), 1, true); // [rows, 1, 1]
+        // Per-row dot products as batched [1, d]×[d, 1] matMuls: one kernel instead of mul + sum.
+        const dot = (a: tf.Tensor3D, b: tf.Tensor3D): tf.Tensor3D => tf.matMul(a, b, false, true);
+        let rs = dot(r, z); // [rows, 1, 1]
         for (let it = 0; it < cgIterations; it++) {
-          const gp = tf.matMul(g, p);
-          let pAp = tf.add(tf.sum(tf.square(gp), 1, true), tf.sum(tf.mul(b.regDiag, tf.square(p)), 1, true));
-          if (gram) pAp = tf.add(pAp, tf.sum(tf.mul(p, implicitTerm(p, b.rows, false)), 1, true));
+          const gp: tf.Tensor3D = tf.matMul(p, g, false, true); // [rows, 1, len]
+          let pAp: tf.Tensor3D = tf.add(dot(gp, gp), dot(tf.mul(b.regDiag, p) as tf.Tensor3D, p));
+          if (gram) pAp = tf.add(pAp, dot(p, implicitTerm(p, b.rows, false)));
           // The floors keep converged rows (rs = 0) at alpha = beta = 0 instead of NaN.
           const alpha = tf.div(rs, tf.maximum(pAp, 1e-30));
           x = tf.add(x, tf.mul(alpha, p));
@@ -250,7 +291,7 @@ export function alsHalfSweep(
           if (it + 1 === cgIterations) break;
           r = residual();
           z = precondition(r);
-          const rsNew = tf.sum(tf.mul(r, z), 1, true);
+          const rsNew = dot(r, z);
           p = tf.add(z, tf.mul(tf.div(rsNew, tf.maximum(rs, 1e-30)), p));
           rs = rsNew;
         }
@@ -263,7 +304,7 @@ export function alsHalfSweep(
       if (out.e) residualParts.push(out.e);
       if (out.sse) sse = tf.add(sse, out.sse);
     }
-    if (self.solved < self.n) solvedParts.push(tf.slice(selfParams, [self.solved, 0], [self.n - self.solved, d]));
+    if (self.restIdx) solvedParts.push(tf.gatherND(selfParams, self.restIdx) as tf.Tensor2D);
     const params = solvedParts.length === 1 ? solvedParts[0]! : tf.concat(solvedParts, 0);
     // The flat residual of every rating after this half-sweep, plus a zero slot for padding.
     const residual = carried?.keep ? (tf.concat([...residualParts, tf.zeros([1, 1])], 0) as tf.Tensor2D) : undefined;
@@ -319,11 +360,14 @@ export function implicitFactorStep(
     let yNew = y, sumNew = sum;
     for (let it = 0; it < iterations; it++) {
       const q = s(p);
-      const ap = tf.add(sT(tf.mul(userReg, q) as tf.Tensor2D), tf.mul(ridge, p)) as tf.Tensor2D;
-      const alpha = tf.div(rz, tf.maximum(tf.sum(tf.mul(p, ap)), 1e-30));
+      const dq = tf.mul(userReg, q) as tf.Tensor2D;
+      // pᵀAp = (Sp)ᵀD(Sp) + λ_y‖p‖²_n: the last step needs no A·p (one gather-reduce pass fewer).
+      const ap = it + 1 < iterations ? tf.add(sT(dq), tf.mul(ridge, p)) as tf.Tensor2D : null;
+      const pAp = ap ? tf.sum(tf.mul(p, ap)) : tf.add(tf.sum(tf.mul(q, dq)), tf.sum(tf.mul(ridge, tf.square(p))));
+      const alpha = tf.div(rz, tf.maximum(pAp, 1e-30));
       yNew = tf.add(yNew, tf.mul(alpha, p)) as tf.Tensor2D;
       sumNew = tf.add(sumNew, tf.mul(alpha, q)) as tf.Tensor2D;
-      if (it + 1 === iterations) break;
+      if (!ap) break;
       r = tf.sub(r, tf.mul(alpha, ap)) as tf.Tensor2D;
       zr = tf.mul(minv, r) as tf.Tensor2D;
       const rzNew = tf.sum(tf.mul(r, zr));
@@ -365,7 +409,7 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
     implicitY?.dispose(); implicitSum?.dispose(); implicitY = implicitSum = null;
     if (implicitCtx) tf.dispose([implicitCtx.userReg, implicitCtx.userScale, implicitCtx.mask]);
     implicitCtx = null;
-    for (const side of [users, items]) for (const b of side?.buckets ?? []) { b.idx.dispose(); b.target.dispose(); b.regDiag.dispose(); b.count.dispose(); b.carry?.dispose(); }
+    for (const side of [users, items]) if (side) disposeSide(side);
     userParams?.dispose(); itemParams?.dispose(); itemResidual?.dispose();
     users = items = null; userParams = itemParams = itemResidual = null;
   };
@@ -399,7 +443,7 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
   }
 
   return {
-    async runEpoch() {
+    async runEpoch(epoch) {
       if (!users || !items || !userParams || !itemParams) throw new Error('ALS solver used after dispose');
       const implicit = params.implicitWeight > 0 ? { weight: params.implicitWeight, mu } : undefined;
       // Each half-sweep starts from the residual the previous one ended with (the first computes it).
@@ -408,7 +452,7 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
       userParams = u.params;
       itemResidual?.dispose();
       itemResidual = null;
-      if (implicitCtx && implicitY && implicitSum) {
+      if (implicitCtx && implicitY && implicitSum && (epoch + 1) % params.implicitInterval === 0) {
         const next = implicitFactorStep(users, items, userParams, implicitY, implicitSum, implicitCtx, params.regYj ?? params.regAll, reg.pu, params.cgIterations);
         implicitY.dispose(); implicitSum.dispose();
         implicitY = next.y; implicitSum = next.sum;

@@ -66,6 +66,11 @@ export interface SvdParams {
   implicitFactors: boolean;
   /** Regularisation λ_y of the implicit factors y_j (weighted by the item's count, as the other terms); null = regAll (Surprise's reg_yj). */
   regYj: number | null;
+  /**
+   * ALS with implicitFactors: the y_j step runs on every n-th sweep (on sweeps n−1, 2n−1, …), 1 = every sweep.
+   * It costs as much as a half-sweep; between steps the implicit sums stay fixed. Default 1.
+   */
+  implicitInterval: number;
 }
 
 /** Surprise's SVD defaults plus ours, for solver 'sgd'. */
@@ -96,6 +101,7 @@ export const SVD_DEFAULTS: Readonly<SvdParams> = Object.freeze({
   implicitWeight: 0,
   implicitFactors: false,
   regYj: null,
+  implicitInterval: 1,
 });
 
 /**
@@ -116,6 +122,7 @@ export function resolveSvdParams(partial: Partial<SvdParams> = {}): SvdParams {
   if (!(Number.isInteger(params.batchSize) && params.batchSize >= 1)) throw new RangeError(`batchSize must be a positive integer, got ${params.batchSize}`);
   if (!(params.implicitWeight >= 0)) throw new RangeError(`implicitWeight must be ≥ 0, got ${params.implicitWeight}`);
   if (!(params.regYj === null || params.regYj >= 0)) throw new RangeError(`regYj must be ≥ 0 or null, got ${params.regYj}`);
+  if (!(Number.isInteger(params.implicitInterval) && params.implicitInterval >= 1)) throw new RangeError(`implicitInterval must be a positive integer, got ${params.implicitInterval}`);
   if (!Number.isFinite(params.regCountExponent)) throw new RangeError(`regCountExponent must be finite, got ${params.regCountExponent}`);
   return params;
 }

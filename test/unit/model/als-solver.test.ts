@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alsHalfSweep, buildSide, planBuckets } from '../../../src/model/als-solver';
+import { alsHalfSweep, buildSide, disposeSide, planBuckets } from '../../../src/model/als-solver';
 import { choleskySolve } from '../../../src/model/fold-in-user';
 import { fillNormal, mulberry32 } from '../../../src/model/rng';
 import { BACKENDS, useBackend } from './tf-setup';
@@ -43,7 +43,7 @@ for (const backend of BACKENDS) {
       const solved = params.dataSync();
       const solvedSse = sse.dataSync()[0]!;
       tf.dispose([other, self, params, sse]);
-      for (const b of side.buckets) tf.dispose([b.idx, b.target, b.regDiag, b.count]);
+      disposeSide(side);
 
       let expectSse = 0;
       for (let u = 0; u < nUsers; u++) {

@@ -32,6 +32,11 @@ describe('each hyperparameter changes the result', () => {
     const b = await trainSvd(data, 12, 10, [1, 5], { ...base, solver: 'als', implicitFactors: true, regYj: 3 });
     differs(a, b);
   });
+  it('als: implicitInterval (with implicitFactors)', async () => {
+    const a = await trainSvd(data, 12, 10, [1, 5], { ...base, solver: 'als', implicitFactors: true });
+    const b = await trainSvd(data, 12, 10, [1, 5], { ...base, solver: 'als', implicitFactors: true, implicitInterval: 2 });
+    differs(a, b);
+  });
   const sgdCases: [string, Partial<SvdParams>][] = [
     ['lrAll', { lrAll: 0.02 }], ['lrBu', { lrBu: 0.05 }], ['lrBi', { lrBi: 0.05 }], ['lrPu', { lrPu: 0.05 }], ['lrQi', { lrQi: 0.05 }],
     ['batchSize', { batchSize: 7 }], ['lrDecay', { lrDecay: 0.5 }], ['shuffle', { shuffle: false }], ['solver', { solver: 'als' }],

@@ -137,7 +137,9 @@ describe('trainSvd on ml-100k u1 (wasm)', () => {
     const { train, test, nUsers, nItems } = readMl100kSplit(1);
     const before = tf.memory().numTensors;
     const m = await trainSvd(train, nUsers, nItems, [1, 5], defaultSvdParams(train.length));
-    expect(rmseOf(m, test)).toBeLessThan(0.925);
+    // Measured 0.9177 (plain ALS with 7 sweeps: 0.9264). The bound is tight on purpose: a wrong
+    // kernel result that still trains (e.g. a bias column read as garbage) lands near 0.93.
+    expect(rmseOf(m, test)).toBeLessThan(0.92);
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
   if (!hasData) it.skip(noDataMessage, () => {});
