@@ -66,13 +66,15 @@ function positions(from: number, count: number): Int32Array {
 const BUCKET_COST_SLOTS = 1000;
 /** A bucket never spans counts more than this ratio apart: bounds the planner's search. */
 const MAX_BUCKET_SPAN = 4;
+/** Floats in one bucket's gathered G (64 MB): larger buckets are split by rows, so a sweep's working set stays small at 26M ratings. */
+const MAX_BUCKET_FLOATS = 1 << 24;
 
 /**
  * Exposed for tests: bucketing is pure and decides the padded shapes. Rows sorted by rating count
  * are cut into buckets minimising Σ rows·len + BUCKET_COST_SLOTS per bucket (dynamic programming
  * over the distinct counts): padding is the largest cost of the sweep, kernel launches the next.
  */
-export function planBuckets(counts: Int32Array, bucketCost = BUCKET_COST_SLOTS): { order: Int32Array; bounds: { start: number; rows: number; len: number }[]; solved: number } {
+export function planBuckets(counts: Int32Array, bucketCost = BUCKET_COST_SLOTS, maxSlots = Infinity): { order: Int32Array; bounds: { start: number; rows: number; len: number }[]; solved: number } {
   const n = counts.length;
   const order = Int32Array.from({ length: n }, (_, j) => j);
   order.sort((a, b) => (counts[a]! === 0 ? 1 : 0) - (counts[b]! === 0 ? 1 : 0) || counts[a]! - counts[b]! || a - b);
@@ -98,8 +100,12 @@ export function planBuckets(counts: Int32Array, bucketCost = BUCKET_COST_SLOTS):
   }
   const bounds: { start: number; rows: number; len: number }[] = [];
   for (let t = m; t > 0; t = cut[t]!) {
-    const start = cut[t]! ? ends[cut[t]! - 1]! : 0;
-    bounds.push({ start, rows: ends[t - 1]! - start, len: v[t - 1]! });
+    const start = cut[t]! ? ends[cut[t]! - 1]! : 0, end = ends[t - 1]!, len = v[t - 1]!;
+    const chunk = Math.max(1, Math.floor(maxSlots / len));
+    for (let to = end; to > start; to -= chunk) {
+      const from = Math.max(start, to - chunk);
+      bounds.push({ start: from, rows: to - from, len });
+    }
   }
   return { order, bounds: bounds.reverse(), solved };
 }
@@ -111,7 +117,7 @@ export function buildSide(
 ): Side {
   const counts = new Int32Array(nRows);
   for (let j = 0; j < rowsOf.length; j++) counts[rowsOf[j]!]!++;
-  const { order, bounds, solved } = planBuckets(counts);
+  const { order, bounds, solved } = planBuckets(counts, BUCKET_COST_SLOTS, Math.floor(MAX_BUCKET_FLOATS / d));
   const pos = new Int32Array(nRows);
   for (let p = 0; p < nRows; p++) pos[order[p]!] = p;
   // CSR over permuted positions.

@@ -21,6 +21,49 @@ describe('planBuckets', () => {
     }
     expect(covered).toBe(199);
   });
+
+  const slots = (bounds: { rows: number; len: number }[], cost: number) => bounds.reduce((s, b) => s + b.rows * b.len + cost, 0);
+
+  it('pays for a bucket only when it saves more padding than it costs', () => {
+    const counts = Int32Array.from({ length: 200 }, (_, j) => (j < 100 ? 30 : 100));
+    // One bucket: 200·100 + c; two: 100·30 + 100·100 + 2c: two when c = 1,000, one when c = 50,000.
+    expect(planBuckets(counts, 1000).bounds).toEqual([{ start: 0, rows: 100, len: 30 }, { start: 100, rows: 100, len: 100 }]);
+    expect(planBuckets(counts, 50_000).bounds).toEqual([{ start: 0, rows: 200, len: 100 }]);
+  });
+
+  it('finds the cheapest cut (checked against every cut of small random inputs)', () => {
+    const uniform = mulberry32(3);
+    for (let trial = 0; trial < 200; trial++) {
+      const counts = Int32Array.from({ length: 2 + Math.floor(uniform() * 30) }, () => 1 + Math.floor(uniform() * 12));
+      const cost = Math.floor(uniform() * 40);
+      const sorted = [...counts].sort((a, b) => a - b);
+      const values = [...new Set(sorted)];
+      let best = Infinity;
+      // Every subset of the distinct values (the largest always closes a bucket) is a cut.
+      for (let mask = 0; mask < 1 << (values.length - 1); mask++) {
+        let total = 0, from = 0;
+        for (let t = 0; t < values.length; t++) {
+          if (t < values.length - 1 && !(mask & (1 << t))) continue;
+          const to = sorted.lastIndexOf(values[t]!) + 1;
+          total += (to - from) * values[t]! + cost;
+          from = to;
+        }
+        best = Math.min(best, total);
+      }
+      // Within MAX_BUCKET_SPAN (4) the planner is exact; counts here span up to 12×, so it may only be worse.
+      const planned = slots(planBuckets(counts, cost).bounds, cost);
+      expect(planned).toBeGreaterThanOrEqual(best);
+      if (sorted[sorted.length - 1]! <= 4 * sorted[0]!) expect(planned).toBe(best);
+    }
+  });
+
+  it('splits a bucket by rows when it would hold more than maxSlots', () => {
+    const counts = Int32Array.from({ length: 100 }, () => 30);
+    const { bounds } = planBuckets(counts, 1000, 700);
+    expect(bounds.every((b) => b.len === 30 && b.rows * b.len <= 700)).toBe(true);
+    expect(bounds.reduce((n, b) => n + b.rows, 0)).toBe(100);
+    expect(bounds.map((b) => b.start)).toEqual([...bounds.keys()].map((i) => (i === 0 ? 0 : bounds[i - 1]!.start + bounds[i - 1]!.rows)));
+  });
 });
 
 for (const backend of BACKENDS) {
