@@ -284,7 +284,7 @@ export function alsHalfSweep(
         let z = precondition(r);
         let p = z;
         // Per-row dot products as batched [1, d]×[d, 1] matMuls: one kernel instead of mul + sum.
-        const dot = (a: tf.Tensor3D, b: tf.Tensor3D): tf.Tensor3D => tf.matMul(a, b, false, true);
+        const dot = (u: tf.Tensor3D, v: tf.Tensor3D): tf.Tensor3D => tf.matMul(u, v, false, true);
         let rs = dot(r, z); // [rows, 1, 1]
         for (let it = 0; it < cgIterations; it++) {
           const gp: tf.Tensor3D = tf.matMul(p, g, false, true); // [rows, 1, len]
