@@ -251,7 +251,7 @@ export function alsHalfSweep(
     const solvedParts: tf.Tensor2D[] = [];
     const residualParts: tf.Tensor2D[] = [];
     const incoming = carried?.residual ?? null;
-    let sse: tf.Scalar = tf.scalar(0);
+    const keepResidual = Boolean(carried?.keep) || withLoss;
     for (const b of self.buckets) {
       // One tidy per bucket: its gathered [rows, len, d] tensor, the largest of the sweep,
       // is freed before the next bucket (at 26M ratings all of them together exceed wasm's 4 GB).
@@ -301,20 +301,20 @@ export function alsHalfSweep(
           p = tf.add(z, tf.mul(tf.div(rsNew, tf.maximum(rs, 1e-30)), p));
           rs = rsNew;
         }
-        const out: { x: tf.Tensor2D; e?: tf.Tensor2D; sse?: tf.Scalar } = { x: tf.reshape(x, [b.rows, d]) };
-        if (withLoss) out.sse = tf.sum(tf.square(e));
-        if (carried?.keep) out.e = tf.reshape(e, [b.rows * b.len, 1]);
+        const out: { x: tf.Tensor2D; e?: tf.Tensor2D } = { x: tf.reshape(x, [b.rows, d]) };
+        if (keepResidual) out.e = tf.reshape(e, [b.rows * b.len, 1]);
         return out;
       });
       solvedParts.push(out.x);
       if (out.e) residualParts.push(out.e);
-      if (out.sse) sse = tf.add(sse, out.sse);
     }
     if (self.restIdx) solvedParts.push(tf.gatherND(selfParams, self.restIdx) as tf.Tensor2D);
     const params = solvedParts.length === 1 ? solvedParts[0]! : tf.concat(solvedParts, 0);
-    // The flat residual of every rating after this half-sweep, plus a zero slot for padding.
-    const residual = carried?.keep ? (tf.concat([...residualParts, tf.zeros([1, 1])], 0) as tf.Tensor2D) : undefined;
-    return { params: params as tf.Tensor2D, sse, residual };
+    // The flat residual of every rating after this half-sweep, plus a zero slot for padding
+    // (padding slots hold 0, so the train SSE is one reduction over it).
+    const flat = keepResidual ? (tf.concat([...residualParts, tf.zeros([1, 1])], 0) as tf.Tensor2D) : null;
+    const sse: tf.Scalar = flat && withLoss ? tf.sum(tf.square(flat)) : tf.scalar(0);
+    return { params: params as tf.Tensor2D, sse, residual: carried?.keep && flat ? flat : undefined };
   });
 }
 
