@@ -4,13 +4,15 @@
 
 import { MAX_UINT16_ITEMS, ratingStep, type Catalog, type Dataset, type ItemIndexArray, type RatingArray, type RatingsCoo } from '../dataset/dataset';
 import { distinctSorted, IdIndex } from '../dataset/id-index';
-import { StringTable } from '../dataset/string-table';
 import type { ParsedFile } from './file-ingest';
 import { baseName } from './formats';
 import { ML100K_GENRES } from './movielens-readers';
 import type { RawRatings } from './ratings-parser';
+import { pickLists, type Lists } from './lists';
+import { UsedNames } from './name-table';
 import { addReason, joinReport, type JoinReport, type ReasonStats } from './report';
-import type { CreditsRow, MlMovieRow, TmdbMovieRow } from './tables';
+import { linkedTmdbId, type LinksTable, type MovieTable, type TmdbMovieTable } from './tables';
+import { IdMap } from './id-map';
 
 export interface Assembly {
   dataset: Dataset;
@@ -38,17 +40,16 @@ function pickOne(files: ParsedFile[], prefer: (b: string) => number, what: strin
   return chosen;
 }
 
-interface ItemDraft {
-  rawId: number;
-  tmdbId: number;
-  mlId: number;
-  title: string;
-  year: number;
-  genres: string[];
-  voteAverage: number;
-  voteCount: number;
-  popularity: number;
-  adult: boolean;
+/** The catalogue's columns before genres become bits; TMDB's own columns only for TMDB metadata. */
+interface CatalogColumns {
+  rawIds: Int32Array;
+  tmdbIds: Int32Array;
+  mlIds: Int32Array;
+  titles: string[];
+  years: Int16Array;
+  genres: Lists | null;
+  genreNames: readonly string[];
+  tmdb: TmdbMovieTable | null;
 }
 
 export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint: string): Assembly {
@@ -78,11 +79,11 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
   ratingFiles = ratingFiles.filter((r) => r.report.report.used);
   if (ratingFiles.length > 1) notes.push(`ratings concatenated from ${ratingFiles.length} files; duplicate (user, item) pairs are not merged`);
 
-  const links = linksFile?.payload.kind === 'links' ? linksFile.payload.mlToTmdb : null;
+  const links = linksFile?.payload.kind === 'links' ? linksFile.payload.table : null;
   const rawRatings: RawRatings[] = ratingFiles.map((r) => (r.payload as { kind: 'ratings'; raw: RawRatings }).raw);
 
   // --- catalogue -----------------------------------------------------------------------
-  const drafts: ItemDraft[] = [];
+  let columns: CatalogColumns;
   let catalogSource: string;
   let ratingsKeyIsTmdb = false;
   if (tmdbFile && tmdbFile.payload.kind === 'tmdb-movies') {
@@ -92,66 +93,72 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
       unuse(mlMoviesFile, 'not used: TMDB metadata is richer; MovieLens ids come from links');
       notes.push('both TMDB metadata and a MovieLens movie list were given: the catalogue is the TMDB metadata, MovieLens items reach it through links');
     }
-    const tmdbToMl = new Map<number, number>();
-    if (links) for (const [ml, t] of links) if (!tmdbToMl.has(t)) tmdbToMl.set(t, ml);
-    for (const m of tmdbFile.payload.rows as TmdbMovieRow[]) {
-      drafts.push({ ...m, rawId: m.tmdbId, mlId: tmdbToMl.get(m.tmdbId) ?? -1 });
-    }
+    const t = tmdbFile.payload.table;
+    // TMDB id → the first MovieLens movieId linked to it.
+    const tmdbToMl = new IdMap(links ? links.mlIds.length : 16);
+    if (links) for (let k = 0; k < links.mlIds.length; k++) if (!tmdbToMl.has(links.tmdbIds[k]!)) tmdbToMl.set(links.tmdbIds[k]!, links.mlIds[k]!);
+    columns = { ...movieColumns(t), tmdbIds: t.ids.slice(), mlIds: t.ids.map((id) => tmdbToMl.get(id)), tmdb: t };
   } else if (mlMoviesFile && mlMoviesFile.payload.kind === 'ml-movies') {
     catalogSource = `MovieLens movie list (${mlMoviesFile.file}); ids are MovieLens movieIds`;
-    let rows = mlMoviesFile.payload.rows as MlMovieRow[];
+    const m = mlMoviesFile.payload.table;
+    let genreNames = m.genreNames;
     if (mlMoviesFile.payload.needsGenreNames && genreFile?.payload.kind === 'genre-names') {
       const gn = genreFile.payload.names;
       const remap = new Map(ML100K_GENRES.map((g, k) => [g, gn[k] ?? g]));
-      rows = rows.map((r) => ({ ...r, genres: r.genres.map((g) => remap.get(g) ?? g) }));
+      genreNames = genreNames.map((g) => remap.get(g) ?? g);
     }
-    let withLink = 0;
-    for (const m of rows) {
-      const t = links?.get(m.mlId) ?? -1;
-      if (t >= 0) withLink++;
-      drafts.push({ rawId: m.mlId, tmdbId: t, mlId: m.mlId, title: m.title, year: m.year, genres: m.genres, voteAverage: NaN, voteCount: 0, popularity: NaN, adult: false });
-    }
-    if (links) joins.push(joinReport('movies → links (MovieLens movies with a tmdbId)', rows.length, withLink));
+    const tmdbIds = links ? m.ids.map((id) => linkedTmdbId(links, id)) : new Int32Array(m.ids.length).fill(-1);
+    columns = { ...movieColumns(m), genreNames, tmdbIds, mlIds: m.ids.slice(), tmdb: null };
+    if (links) joins.push(joinReport('movies → links (MovieLens movies with a tmdbId)', m.ids.length, countWhere(tmdbIds, (t) => t >= 0)));
   } else {
     // Ratings only: one "Movie <id>" per distinct rated item.
     catalogSource = 'ids seen in the ratings (no movie metadata given); titles are "Movie <id>"';
-    const all = concatItems(rawRatings);
-    for (const id of distinctSorted(all)) {
-      drafts.push({ rawId: id, tmdbId: links?.get(id) ?? -1, mlId: id, title: `Movie ${id}`, year: 0, genres: [], voteAverage: NaN, voteCount: 0, popularity: NaN, adult: false });
-    }
+    const ids = distinctSorted(concatItems(rawRatings));
+    columns = {
+      rawIds: ids,
+      tmdbIds: links ? ids.map((id) => linkedTmdbId(links, id)) : new Int32Array(ids.length).fill(-1),
+      mlIds: ids.slice(),
+      titles: Array.from(ids, (id) => `Movie ${id}`),
+      years: new Int16Array(ids.length),
+      genres: null,
+      genreNames: [],
+      tmdb: null,
+    };
   }
   if (genreFile && !(mlMoviesFile?.payload.kind === 'ml-movies' && mlMoviesFile.payload.needsGenreNames && !tmdbFile)) {
     unuse(genreFile, 'not used: no u.item catalogue');
   }
 
-  const catalog = buildCatalog(drafts, notes);
-  // --- credits & keywords on TMDB id ---------------------------------------------------
+  const catalog = buildCatalog(columns, notes);
+  // --- credits & keywords on TMDB id: each file's rows picked per item, names renumbered ---
   const tmdbIndex = new IdIndex(catalog.tmdbIds);
-  const people = new StringTable();
-  const credits = creditsFile?.payload.kind === 'credits' ? creditsFile.payload.byTmdbId : null;
-  const keywords = keywordsFile?.payload.kind === 'keywords' ? keywordsFile.payload.byTmdbId : null;
+  const credits = creditsFile?.payload.kind === 'credits' ? creditsFile.payload.table : null;
+  const keywords = keywordsFile?.payload.kind === 'keywords' ? keywordsFile.payload.table : null;
   if (credits) {
-    joins.push(matchJoin('credits → movies (credits rows whose TMDB id is in the catalogue)', credits.keys(), tmdbIndex));
-    const perItem: (CreditsRow | undefined)[] = Array.from(catalog.tmdbIds, (t) => (t >= 0 ? credits.get(t) : undefined));
-    joins.push(joinReport('movies with credits', catalog.size, perItem.filter(Boolean).length));
-    const cast = csr(perItem.map((c) => c?.cast ?? []), people);
+    joins.push(matchJoin('credits → movies (credits rows whose TMDB id is in the catalogue)', credits.ids, tmdbIndex));
+    const rowOf = catalog.tmdbIds.map((t) => (t >= 0 ? credits.rows.get(t) : -1));
+    joins.push(joinReport('movies with credits', catalog.size, countWhere(rowOf, (r) => r >= 0)));
+    // Numbered as before the tables were columnar: all cast first, then writers, then directors.
+    const people = new UsedNames(credits.people);
+    const id = (k: number) => people.id(k);
+    const cast = pickLists(credits.cast, rowOf, id);
     catalog.castOffsets = cast.offsets;
-    catalog.castIds = cast.ids;
-    const writers = csr(perItem.map((c) => c?.writers ?? []), people);
+    catalog.castIds = cast.items;
+    const writers = pickLists(credits.writers, rowOf, id);
     catalog.writerOffsets = writers.offsets;
-    catalog.writerIds = writers.ids;
-    catalog.director = Int32Array.from(perItem, (c) => (c && c.directors.length ? people.intern(c.directors[0]!) : -1));
+    catalog.writerIds = writers.items;
+    catalog.director = rowOf.map((r) => (r >= 0 && credits.director[r]! >= 0 ? people.id(credits.director[r]!) : -1));
+    catalog.people = people.names;
   } else if (creditsFile) unuse(creditsFile, 'not used');
-  catalog.people = people.values;
   if (keywords) {
-    joins.push(matchJoin('keywords → movies (keyword rows whose TMDB id is in the catalogue)', keywords.keys(), tmdbIndex));
-    const perItem = Array.from(catalog.tmdbIds, (t) => (t >= 0 ? keywords.get(t) : undefined));
-    joins.push(joinReport('movies with keywords', catalog.size, perItem.filter(Boolean).length));
-    const kwTable = new StringTable();
-    const kw = csr(perItem.map((k) => k ?? []), kwTable);
+    joins.push(matchJoin('keywords → movies (keyword rows whose TMDB id is in the catalogue)', keywords.ids, tmdbIndex));
+    const rowOf = catalog.tmdbIds.map((t) => (t >= 0 ? keywords.rows.get(t) : -1));
+    joins.push(joinReport('movies with keywords', catalog.size, countWhere(rowOf, (r) => r >= 0)));
+    const names = new UsedNames(keywords.names);
+    const kw = pickLists(keywords.keywords, rowOf, (k) => names.id(k));
     catalog.keywordOffsets = kw.offsets;
-    catalog.keywordIds = kw.ids;
-    catalog.keywordNames = kwTable.values;
+    catalog.keywordIds = kw.items;
+    catalog.keywordNames = names.names;
   }
 
   // --- ratings -------------------------------------------------------------------------
@@ -184,66 +191,65 @@ function concatItems(raws: RawRatings[]): Int32Array {
   return all;
 }
 
-function matchJoin(name: string, ids: Iterable<number>, index: IdIndex): JoinReport {
-  let total = 0;
-  let matched = 0;
-  for (const id of ids) {
-    total++;
-    if (index.get(id) >= 0) matched++;
-  }
-  return joinReport(name, total, matched);
+function matchJoin(name: string, ids: Int32Array, index: IdIndex): JoinReport {
+  return joinReport(name, ids.length, countWhere(ids, (id) => index.get(id) >= 0));
 }
 
-function csr(lists: string[][], table: StringTable): { offsets: Uint32Array; ids: Int32Array } {
-  const offsets = new Uint32Array(lists.length + 1);
+function countWhere(a: Int32Array, test: (v: number) => boolean): number {
   let n = 0;
-  lists.forEach((l, i) => {
-    n += l.length;
-    offsets[i + 1] = n;
-  });
-  const ids = new Int32Array(n);
-  let k = 0;
-  for (const l of lists) for (const s of l) ids[k++] = table.intern(s);
-  return { offsets, ids };
+  for (let i = 0; i < a.length; i++) if (test(a[i]!)) n++;
+  return n;
 }
 
-function buildCatalog(drafts: ItemDraft[], notes: string[]): Catalog {
-  const n = drafts.length;
+/** The columns every movie list has. */
+function movieColumns(m: MovieTable): Pick<CatalogColumns, 'rawIds' | 'titles' | 'years' | 'genres' | 'genreNames'> {
+  return { rawIds: m.ids, titles: m.titles, years: m.years, genres: m.genres, genreNames: m.genreNames };
+}
+
+function buildCatalog(c: CatalogColumns, notes: string[]): Catalog {
+  const n = c.rawIds.length;
+  // Genres numbered by first use over the catalogue (names may repeat after u.genre renaming).
   const genreIndex = new Map<string, number>();
   const genreNames: string[] = [];
   const genreBits = new Uint32Array(n);
   const overflow = new Set<string>();
-  drafts.forEach((d, i) => {
-    let bits = 0;
-    for (const g of d.genres) {
-      let k = genreIndex.get(g);
-      if (k === undefined) {
-        if (genreNames.length >= MAX_GENRES) {
-          overflow.add(g);
-          continue;
+  const g = c.genres;
+  if (g) {
+    for (let i = 0; i < n; i++) {
+      let bits = 0;
+      for (let j = g.offsets[i]!; j < g.offsets[i + 1]!; j++) {
+        const name = c.genreNames[g.items[j]!]!;
+        let k = genreIndex.get(name);
+        if (k === undefined) {
+          if (genreNames.length >= MAX_GENRES) {
+            overflow.add(name);
+            continue;
+          }
+          k = genreNames.length;
+          genreNames.push(name);
+          genreIndex.set(name, k);
         }
-        k = genreNames.length;
-        genreNames.push(g);
-        genreIndex.set(g, k);
+        bits |= 1 << k;
       }
-      bits |= 1 << k;
+      genreBits[i] = bits >>> 0;
     }
-    genreBits[i] = bits >>> 0;
-  });
+  }
   if (overflow.size) notes.push(`more than ${MAX_GENRES} genres: ignored ${[...overflow].slice(0, 10).join(', ')}`);
+  const t = c.tmdb;
   return {
     size: n,
-    rawIds: Int32Array.from(drafts, (d) => d.rawId),
-    tmdbIds: Int32Array.from(drafts, (d) => d.tmdbId),
-    movieLensIds: Int32Array.from(drafts, (d) => d.mlId),
-    titles: drafts.map((d) => d.title),
-    years: Int16Array.from(drafts, (d) => d.year),
+    rawIds: c.rawIds,
+    tmdbIds: c.tmdbIds,
+    movieLensIds: c.mlIds,
+    titles: c.titles,
+    years: c.years,
     genreBits,
     genreNames,
-    voteAverage: Float32Array.from(drafts, (d) => d.voteAverage),
-    voteCount: Int32Array.from(drafts, (d) => d.voteCount),
-    popularity: Float32Array.from(drafts, (d) => d.popularity),
-    adult: Uint8Array.from(drafts, (d) => (d.adult ? 1 : 0)),
+    // TMDB's columns are the reader's own arrays: the table is dropped after the join.
+    voteAverage: t ? t.voteAverage : new Float32Array(n).fill(NaN),
+    voteCount: t ? t.voteCount : new Int32Array(n),
+    popularity: t ? t.popularity : new Float32Array(n).fill(NaN),
+    adult: t ? t.adult : new Uint8Array(n),
     director: new Int32Array(n).fill(-1),
     castOffsets: new Uint32Array(n + 1),
     castIds: new Int32Array(0),
@@ -263,7 +269,7 @@ function buildCatalog(drafts: ItemDraft[], notes: string[]): Catalog {
  * Int32 ids are remapped; they are freed with the parser's arrays).
  */
 function buildRatings(
-  raws: RawRatings[], catalog: Catalog, keyIsTmdb: boolean, links: Map<number, number> | null,
+  raws: RawRatings[], catalog: Catalog, keyIsTmdb: boolean, links: LinksTable | null,
   drops: Record<string, ReasonStats>, joins: JoinReport[],
 ): { ratings: RatingsCoo; userRawIds: Int32Array } {
   const columns = concatRaw(raws);
@@ -283,8 +289,8 @@ function buildRatings(
         why[k] = 'no links file to map MovieLens movieId to TMDB id';
         continue;
       }
-      const t = links.get(id);
-      if (t === undefined) {
+      const t = linkedTmdbId(links, id);
+      if (t < 0) {
         why[k] = 'movieId has no tmdbId in links';
         continue;
       }

@@ -8,6 +8,14 @@
  * the ETL keeps, and a slice would keep the whole decoded chunk it came from alive.
  */
 export function cleanText(s: string): string {
+  return detachString(cleanTextSlice(s));
+}
+
+/**
+ * cleanText without the copy: the result may be s itself or a slice of it. For values that are
+ * only looked up (NameTable copies a name the first time it sees it).
+ */
+export function cleanTextSlice(s: string): string {
   // Most values are already clean: one scan instead of a regex replace and a trim.
   let spaceBefore = true;
   for (let i = 0; i < s.length; i++) {
@@ -20,7 +28,7 @@ export function cleanText(s: string): string {
     } else spaceBefore = false;
   }
   if (spaceBefore && s.length > 0) return s.replace(/[\s\u00a0]+/g, ' ').trim();
-  return detachString(s);
+  return s;
 }
 
 /** The characters beyond Latin-1 that JavaScript's \s matches. */

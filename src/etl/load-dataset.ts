@@ -56,6 +56,9 @@ export async function loadDataset(
     throw new EtlError('', 0, `no ratings or movie list found among the files${summary ? ` (${summary})` : ''}`);
   }
   const a = assembleDataset(parsed, name, fingerprint);
+  // The tables are consumed by the join (the Dataset shares some of their arrays): drop the
+  // rest now rather than when this function returns.
+  for (const p of parsed) p.payload = { kind: 'none' };
   onProgress?.({ file: '', bytesRead: 0, bytesTotal: 0, rows: a.dataset.ratings.length, elapsedMs: performance.now() - t0 });
   const report: EtlReport = {
     name,

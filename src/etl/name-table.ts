@@ -1,0 +1,46 @@
+// Names (people, keywords, genres) interned while a file is read, so each distinct name is one
+// string and a movie's list is a few int32s; and the join's pick of the names a catalogue uses.
+
+import { detachString } from './clean';
+
+/** Interns cleaned names: index of each distinct name, in first-seen order. */
+export class NameTable {
+  readonly names: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  /**
+   * Index of `name`, which may be a slice of a larger string (cleanTextSlice): lookups use it
+   * as is, and only a name seen for the first time is copied, so no kept name pins its source.
+   */
+  id(name: string): number {
+    let i = this.index.get(name);
+    if (i === undefined) {
+      const own = detachString(name);
+      i = this.names.length;
+      this.names.push(own);
+      this.index.set(own, i);
+    }
+    return i;
+  }
+}
+
+/** The entries of a table that are used, numbered in order of first use (what the join keeps). */
+export class UsedNames {
+  readonly names: string[] = [];
+  private readonly to: Int32Array;
+
+  constructor(private readonly from: readonly string[]) {
+    this.to = new Int32Array(from.length).fill(-1);
+  }
+
+  /** New index of the source table's entry k. */
+  id(k: number): number {
+    let j = this.to[k]!;
+    if (j < 0) {
+      j = this.names.length;
+      this.names.push(this.from[k]!);
+      this.to[k] = j;
+    }
+    return j;
+  }
+}
