@@ -19,6 +19,12 @@ export interface ParsedFile {
 }
 
 const HEAD_BYTES = 64 * 1024;
+/**
+ * Text is decoded and parsed this many bytes at a time. Chromium hands fetch bodies over in
+ * chunks of up to megabytes, and what one parse step holds (the decoded string, its rows, the
+ * unescaped copies of quoted fields) is a multiple of its input.
+ */
+const TEXT_SLICE = 64 * 1024;
 
 /**
  * Rows to reserve for a ratings file: its size over the head's mean line length. Files sorted
@@ -138,7 +144,9 @@ export class FileIngest {
       const decoder = new TextDecoder(encodingOf(d.format) === 'latin1' ? 'windows-1252' : 'utf-8');
       const stream = make(reader.row);
       return {
-        push: (b: Uint8Array) => stream.push(decoder.decode(b, { stream: true })),
+        push: (b: Uint8Array) => {
+          for (let o = 0; o < b.length; o += TEXT_SLICE) stream.push(decoder.decode(b.subarray(o, o + TEXT_SLICE), { stream: true }));
+        },
         end: () => {
           const rest = decoder.decode();
           if (rest) stream.push(rest);
