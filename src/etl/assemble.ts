@@ -8,11 +8,11 @@ import type { ParsedFile } from './file-ingest';
 import { baseName } from './formats';
 import { ML100K_GENRES } from './movielens-readers';
 import type { RawRatings } from './ratings-parser';
-import { pickLists, type Lists } from './lists';
-import { UsedNames } from './name-table';
-import { addReason, joinReport, type JoinReport, type ReasonStats } from './report';
-import { linkedTmdbId, type LinksTable, type MovieTable, type TmdbMovieTable } from './tables';
 import { IdMap } from './id-map';
+import { joinCredits, joinKeywords } from './join-tables';
+import type { Lists } from './lists';
+import { addReason, joinReport, type JoinReport, type ReasonStats } from './report';
+import { linkedTmdbId, type LinksTable, type MovieTable, type TablePayload, type TmdbMovieTable } from './tables';
 
 export interface Assembly {
   dataset: Dataset;
@@ -82,84 +82,15 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
   const links = linksFile?.payload.kind === 'links' ? linksFile.payload.table : null;
   const rawRatings: RawRatings[] = ratingFiles.map((r) => (r.payload as { kind: 'ratings'; raw: RawRatings }).raw);
 
-  // --- catalogue -----------------------------------------------------------------------
-  let columns: CatalogColumns;
-  let catalogSource: string;
-  let ratingsKeyIsTmdb = false;
-  if (tmdbFile && tmdbFile.payload.kind === 'tmdb-movies') {
-    ratingsKeyIsTmdb = true;
-    catalogSource = `TMDB metadata (${tmdbFile.file}); ids are TMDB ids`;
-    if (mlMoviesFile) {
-      unuse(mlMoviesFile, 'not used: TMDB metadata is richer; MovieLens ids come from links');
-      notes.push('both TMDB metadata and a MovieLens movie list were given: the catalogue is the TMDB metadata, MovieLens items reach it through links');
-    }
-    const t = tmdbFile.payload.table;
-    // TMDB id → the first MovieLens movieId linked to it.
-    const tmdbToMl = new IdMap(links ? links.mlIds.length : 16);
-    if (links) for (let k = 0; k < links.mlIds.length; k++) if (!tmdbToMl.has(links.tmdbIds[k]!)) tmdbToMl.set(links.tmdbIds[k]!, links.mlIds[k]!);
-    columns = { ...movieColumns(t), tmdbIds: t.ids.slice(), mlIds: t.ids.map((id) => tmdbToMl.get(id)), tmdb: t };
-  } else if (mlMoviesFile && mlMoviesFile.payload.kind === 'ml-movies') {
-    catalogSource = `MovieLens movie list (${mlMoviesFile.file}); ids are MovieLens movieIds`;
-    const m = mlMoviesFile.payload.table;
-    let genreNames = m.genreNames;
-    if (mlMoviesFile.payload.needsGenreNames && genreFile?.payload.kind === 'genre-names') {
-      const gn = genreFile.payload.names;
-      const remap = new Map(ML100K_GENRES.map((g, k) => [g, gn[k] ?? g]));
-      genreNames = genreNames.map((g) => remap.get(g) ?? g);
-    }
-    const tmdbIds = links ? m.ids.map((id) => linkedTmdbId(links, id)) : new Int32Array(m.ids.length).fill(-1);
-    columns = { ...movieColumns(m), genreNames, tmdbIds, mlIds: m.ids.slice(), tmdb: null };
-    if (links) joins.push(joinReport('movies → links (MovieLens movies with a tmdbId)', m.ids.length, countWhere(tmdbIds, (t) => t >= 0)));
-  } else {
-    // Ratings only: one "Movie <id>" per distinct rated item.
-    catalogSource = 'ids seen in the ratings (no movie metadata given); titles are "Movie <id>"';
-    const ids = distinctSorted(concatItems(rawRatings));
-    columns = {
-      rawIds: ids,
-      tmdbIds: links ? ids.map((id) => linkedTmdbId(links, id)) : new Int32Array(ids.length).fill(-1),
-      mlIds: ids.slice(),
-      titles: Array.from(ids, (id) => `Movie ${id}`),
-      years: new Int16Array(ids.length),
-      genres: null,
-      genreNames: [],
-      tmdb: null,
-    };
-  }
+  // --- catalogue, then credits & keywords on TMDB id ----------------------------------------
+  // Which u.item genre names apply, decided before the movie list is handed over.
   if (genreFile && !(mlMoviesFile?.payload.kind === 'ml-movies' && mlMoviesFile.payload.needsGenreNames && !tmdbFile)) {
     unuse(genreFile, 'not used: no u.item catalogue');
   }
-
-  const catalog = buildCatalog(columns, notes);
-  // --- credits & keywords on TMDB id: each file's rows picked per item, names renumbered ---
-  const tmdbIndex = new IdIndex(catalog.tmdbIds);
-  const credits = creditsFile?.payload.kind === 'credits' ? creditsFile.payload.table : null;
-  const keywords = keywordsFile?.payload.kind === 'keywords' ? keywordsFile.payload.table : null;
-  if (credits) {
-    joins.push(matchJoin('credits → movies (credits rows whose TMDB id is in the catalogue)', credits.ids, tmdbIndex));
-    const rowOf = catalog.tmdbIds.map((t) => (t >= 0 ? credits.rows.get(t) : -1));
-    joins.push(joinReport('movies with credits', catalog.size, countWhere(rowOf, (r) => r >= 0)));
-    // Numbered as before the tables were columnar: all cast first, then writers, then directors.
-    const people = new UsedNames(credits.people);
-    const id = (k: number) => people.id(k);
-    const cast = pickLists(credits.cast, rowOf, id);
-    catalog.castOffsets = cast.offsets;
-    catalog.castIds = cast.items;
-    const writers = pickLists(credits.writers, rowOf, id);
-    catalog.writerOffsets = writers.offsets;
-    catalog.writerIds = writers.items;
-    catalog.director = rowOf.map((r) => (r >= 0 && credits.director[r]! >= 0 ? people.id(credits.director[r]!) : -1));
-    catalog.people = people.names;
-  } else if (creditsFile) unuse(creditsFile, 'not used');
-  if (keywords) {
-    joins.push(matchJoin('keywords → movies (keyword rows whose TMDB id is in the catalogue)', keywords.ids, tmdbIndex));
-    const rowOf = catalog.tmdbIds.map((t) => (t >= 0 ? keywords.rows.get(t) : -1));
-    joins.push(joinReport('movies with keywords', catalog.size, countWhere(rowOf, (r) => r >= 0)));
-    const names = new UsedNames(keywords.names);
-    const kw = pickLists(keywords.keywords, rowOf, (k) => names.id(k));
-    catalog.keywordOffsets = kw.offsets;
-    catalog.keywordIds = kw.items;
-    catalog.keywordNames = names.names;
-  }
+  const genreNames = genreFile?.payload.kind === 'genre-names' && genreFile.report.report.used ? genreFile.payload.names : null;
+  const { catalog, catalogSource, ratingsKeyIsTmdb } = buildCatalogue(tmdbFile, mlMoviesFile, genreNames, links, rawRatings, joins, notes);
+  if (creditsFile) joinTable(creditsFile, catalog, joins);
+  if (keywordsFile) joinTable(keywordsFile, catalog, joins);
 
   // --- ratings -------------------------------------------------------------------------
   const ratingsOut = buildRatings(rawRatings, catalog, ratingsKeyIsTmdb, links, datasetDrops, joins);
@@ -179,6 +110,70 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
   return { dataset, catalogSource, joins, datasetDrops, notes };
 }
 
+/** The file's table, handed over: the file holds it no more, so it is freed once used. */
+function take(p: ParsedFile): TablePayload {
+  const payload = p.payload;
+  p.payload = { kind: 'none' };
+  return payload;
+}
+
+/**
+ * Joins a credits or keywords table, taken from its file here so that it is freed when this
+ * returns, before the next one (a local of the caller could stay reachable until it returns).
+ */
+function joinTable(file: ParsedFile, catalog: Catalog, joins: JoinReport[]): void {
+  const p = take(file);
+  if (p.kind === 'credits') joinCredits(catalog, p.table, joins);
+  else if (p.kind === 'keywords') joinKeywords(catalog, p.table, joins);
+  else unuse(file, 'not used');
+}
+
+/** The catalogue from TMDB metadata, else a MovieLens movie list, else the rated item ids. */
+function buildCatalogue(
+  tmdbFile: ParsedFile | null, mlMoviesFile: ParsedFile | null, u100kGenres: string[] | null, links: LinksTable | null,
+  rawRatings: RawRatings[], joins: JoinReport[], notes: string[],
+): { catalog: Catalog; catalogSource: string; ratingsKeyIsTmdb: boolean } {
+  const tmdb = tmdbFile ? take(tmdbFile) : null;
+  if (tmdbFile && tmdb?.kind === 'tmdb-movies') {
+    if (mlMoviesFile) {
+      unuse(mlMoviesFile, 'not used: TMDB metadata is richer; MovieLens ids come from links');
+      notes.push('both TMDB metadata and a MovieLens movie list were given: the catalogue is the TMDB metadata, MovieLens items reach it through links');
+    }
+    const t = tmdb.table;
+    // TMDB id → the first MovieLens movieId linked to it.
+    const tmdbToMl = new IdMap(links ? links.mlIds.length : 16);
+    if (links) for (let k = 0; k < links.mlIds.length; k++) if (!tmdbToMl.has(links.tmdbIds[k]!)) tmdbToMl.set(links.tmdbIds[k]!, links.mlIds[k]!);
+    const columns = { ...movieColumns(t), tmdbIds: t.ids.slice(), mlIds: t.ids.map((id) => tmdbToMl.get(id)), tmdb: t };
+    return { catalog: buildCatalog(columns, notes), catalogSource: `TMDB metadata (${tmdbFile.file}); ids are TMDB ids`, ratingsKeyIsTmdb: true };
+  }
+  const ml = mlMoviesFile ? take(mlMoviesFile) : null;
+  if (mlMoviesFile && ml?.kind === 'ml-movies') {
+    const m = ml.table;
+    let genreNames = m.genreNames;
+    if (ml.needsGenreNames && u100kGenres) {
+      const remap = new Map(ML100K_GENRES.map((g, k) => [g, u100kGenres[k] ?? g]));
+      genreNames = genreNames.map((g) => remap.get(g) ?? g);
+    }
+    const tmdbIds = links ? m.ids.map((id) => linkedTmdbId(links, id)) : new Int32Array(m.ids.length).fill(-1);
+    if (links) joins.push(joinReport('movies → links (MovieLens movies with a tmdbId)', m.ids.length, countWhere(tmdbIds, (t) => t >= 0)));
+    const columns = { ...movieColumns(m), genreNames, tmdbIds, mlIds: m.ids.slice(), tmdb: null };
+    return { catalog: buildCatalog(columns, notes), catalogSource: `MovieLens movie list (${mlMoviesFile.file}); ids are MovieLens movieIds`, ratingsKeyIsTmdb: false };
+  }
+  // Ratings only: one "Movie <id>" per distinct rated item.
+  const ids = distinctSorted(concatItems(rawRatings));
+  const columns: CatalogColumns = {
+    rawIds: ids,
+    tmdbIds: links ? ids.map((id) => linkedTmdbId(links, id)) : new Int32Array(ids.length).fill(-1),
+    mlIds: ids.slice(),
+    titles: Array.from(ids, (id) => `Movie ${id}`),
+    years: new Int16Array(ids.length),
+    genres: null,
+    genreNames: [],
+    tmdb: null,
+  };
+  return { catalog: buildCatalog(columns, notes), catalogSource: 'ids seen in the ratings (no movie metadata given); titles are "Movie <id>"', ratingsKeyIsTmdb: false };
+}
+
 function concatItems(raws: RawRatings[]): Int32Array {
   let n = 0;
   for (const r of raws) n += r.items.length;
@@ -189,10 +184,6 @@ function concatItems(raws: RawRatings[]): Int32Array {
     o += r.items.length;
   }
   return all;
-}
-
-function matchJoin(name: string, ids: Int32Array, index: IdIndex): JoinReport {
-  return joinReport(name, ids.length, countWhere(ids, (id) => index.get(id) >= 0));
 }
 
 function countWhere(a: Int32Array, test: (v: number) => boolean): number {

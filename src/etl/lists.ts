@@ -45,9 +45,10 @@ export class ListsBuilder {
 
 /**
  * Lists of `source` picked per target row (rowOf[i], -1 for none) with every item renumbered
- * through `id`: the join from a file's rows to catalogue items.
+ * through `names`: the join from a file's rows to catalogue items. (An object, not a callback:
+ * a call site's feedback would keep the last closure, and the table it holds, alive.)
  */
-export function pickLists(source: Lists, rowOf: Int32Array, id: (k: number) => number): Lists {
+export function pickLists(source: Lists, rowOf: Int32Array, names: { id(k: number): number }): Lists {
   const offsets = new Uint32Array(rowOf.length + 1);
   let n = 0;
   for (let i = 0; i < rowOf.length; i++) {
@@ -60,7 +61,7 @@ export function pickLists(source: Lists, rowOf: Int32Array, id: (k: number) => n
   for (let i = 0; i < rowOf.length; i++) {
     const r = rowOf[i]!;
     if (r < 0) continue;
-    for (let k = source.offsets[r]!; k < source.offsets[r + 1]!; k++) items[o++] = id(source.items[k]!);
+    for (let k = source.offsets[r]!; k < source.offsets[r + 1]!; k++) items[o++] = names.id(source.items[k]!);
   }
   return { offsets, items };
 }

@@ -60,7 +60,7 @@ describe('CSR lists', () => {
     }
     const lists = b.finish();
     expect([Array.from(lists.offsets), Array.from(lists.items)]).toEqual([[0, 2, 2, 5], [5, 6, 7, 5, 8]]);
-    const picked = pickLists(lists, Int32Array.from([2, -1, 0, 2]), (k) => k * 10);
+    const picked = pickLists(lists, Int32Array.from([2, -1, 0, 2]), { id: (k) => k * 10 });
     expect([Array.from(picked.offsets), Array.from(picked.items)]).toEqual([[0, 3, 3, 5, 8], [70, 50, 80, 50, 60, 70, 50, 80]]);
   });
 });
