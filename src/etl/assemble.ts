@@ -5,6 +5,7 @@
 import { MAX_UINT16_ITEMS, ratingStep, type Catalog, type Dataset, type ItemIndexArray, type RatingArray, type RatingsCoo } from '../dataset/dataset';
 import { distinctSorted, IdIndex } from '../dataset/id-index';
 import type { ParsedFile } from './file-ingest';
+import { dropDuplicateRatings } from './duplicate-ratings';
 import { baseName } from './formats';
 import { ML100K_GENRES } from './movielens-readers';
 import type { RawRatings } from './ratings-parser';
@@ -21,6 +22,9 @@ export interface Assembly {
   datasetDrops: Record<string, ReasonStats>;
   notes: string[];
 }
+
+/** Dataset drop reason of a rating whose (user, movie) pair is rated again later (duplicate-ratings.ts). */
+export const DUPLICATE_RATING = 'duplicate rating (user, movie)';
 
 /** Scale used when there are no ratings at all (catalogue-only input). */
 export const DEFAULT_SCALE: readonly [number, number] = [0.5, 5];
@@ -77,7 +81,7 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
     for (const r of ratingFiles) if (baseName(r.file) === 'ratings_small.csv') unuse(r, 'not used: a subset of ratings.csv, which is loaded');
   }
   ratingFiles = ratingFiles.filter((r) => r.report.report.used);
-  if (ratingFiles.length > 1) notes.push(`ratings concatenated from ${ratingFiles.length} files; duplicate (user, item) pairs are not merged`);
+  if (ratingFiles.length > 1) notes.push(`ratings concatenated from ${ratingFiles.length} files`);
 
   const links = linksFile?.payload.kind === 'links' ? linksFile.payload.table : null;
   const rawRatings: RawRatings[] = ratingFiles.map((r) => (r.payload as { kind: 'ratings'; raw: RawRatings }).raw);
@@ -321,13 +325,17 @@ function buildRatings(
     days[o] = days[i]!;
     o++;
   }
-  const kept = o;
+  let kept = o;
   if (total) joins.push(joinReport('ratings rows → catalogue', total, kept));
   const userRawIds = distinctSorted(users, kept);
   const userIndex = new IdIndex(userRawIds);
   const dense = userIndex.dense;
   if (dense) for (let i = 0; i < kept; i++) users[i] = dense[users[i]!]!;
   else for (let i = 0; i < kept; i++) users[i] = userIndex.get(users[i]!);
+  // Every user keeps at least one rating, so userRawIds stands.
+  kept = dropDuplicateRatings(columns, kept, userRawIds.length, catalog.size, (row) =>
+    addReason(drops, DUPLICATE_RATING, 0, () => `user ${userRawIds[users[row]!]} item ${catalog.rawIds[items[row]!]} rating ${ratings[row]! * step} day ${days[row]}`),
+  );
   let innerItems: ItemIndexArray;
   if (catalog.size <= MAX_UINT16_ITEMS) {
     innerItems = new Uint16Array(kept);
