@@ -9,9 +9,9 @@ import { dropDuplicateRatings } from './duplicate-ratings';
 import { baseName } from './formats';
 import { ML100K_GENRES } from './movielens-readers';
 import type { RawRatings } from './ratings-parser';
-import { IdMap } from './id-map';
 import { joinCredits, joinKeywords } from './join-tables';
 import type { Lists } from './lists';
+import { SortedIds } from './sorted-ids';
 import { addReason, joinReport, type JoinReport, type ReasonStats } from './report';
 import { linkedTmdbId, type LinksTable, type MovieTable, type TablePayload, type TmdbMovieTable } from './tables';
 
@@ -144,10 +144,7 @@ function buildCatalogue(
       notes.push('both TMDB metadata and a MovieLens movie list were given: the catalogue is the TMDB metadata, MovieLens items reach it through links');
     }
     const t = tmdb.table;
-    // TMDB id → the first MovieLens movieId linked to it.
-    const tmdbToMl = new IdMap(links ? links.mlIds.length : 16);
-    if (links) for (let k = 0; k < links.mlIds.length; k++) if (!tmdbToMl.has(links.tmdbIds[k]!)) tmdbToMl.set(links.tmdbIds[k]!, links.mlIds[k]!);
-    const columns = { ...movieColumns(t), tmdbIds: t.ids.slice(), mlIds: t.ids.map((id) => tmdbToMl.get(id)), tmdb: t };
+    const columns = { ...movieColumns(t), tmdbIds: t.ids.slice(), mlIds: links ? firstLinkedMlIds(links, t.ids) : new Int32Array(t.ids.length).fill(-1), tmdb: t };
     return { catalog: buildCatalog(columns, notes), catalogSource: `TMDB metadata (${tmdbFile.file}); ids are TMDB ids`, ratingsKeyIsTmdb: true };
   }
   const ml = mlMoviesFile ? take(mlMoviesFile) : null;
@@ -194,6 +191,15 @@ function countWhere(a: Int32Array, test: (v: number) => boolean): number {
   let n = 0;
   for (let i = 0; i < a.length; i++) if (test(a[i]!)) n++;
   return n;
+}
+
+/** For each TMDB id, the first MovieLens movieId (in links file order) linked to it, or -1. */
+function firstLinkedMlIds(links: LinksTable, tmdbIds: Int32Array): Int32Array {
+  const byTmdb = new SortedIds(links.tmdbIds);
+  return tmdbIds.map((t) => {
+    const r = byTmdb.get(t);
+    return r < 0 ? -1 : links.mlIds[r]!;
+  });
 }
 
 /** The columns every movie list has. */

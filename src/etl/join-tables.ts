@@ -5,11 +5,12 @@ import type { Catalog } from '../dataset/dataset';
 import { pickLists } from './lists';
 import { UsedNames } from './name-table';
 import { joinReport, type JoinReport } from './report';
-import type { IdMap } from './id-map';
+import type { SortedIds } from './sorted-ids';
 import type { CreditsTable, KeywordsTable } from './tables';
 
 /** Row of each catalogue item in a table keyed by TMDB id (-1: none), and the join reports. */
-function rowsOf(catalog: Catalog, rows: IdMap, tableRows: number, names: [string, string], joins: JoinReport[]): Int32Array {
+function rowsOf(catalog: Catalog, rows: SortedIds, names: [string, string], joins: JoinReport[]): Int32Array {
+  const tableRows = rows.size;
   const rowOf = new Int32Array(catalog.size);
   // A table row's TMDB id is in the catalogue exactly when some item picked that row.
   const used = new Uint8Array(tableRows);
@@ -31,7 +32,7 @@ function rowsOf(catalog: Catalog, rows: IdMap, tableRows: number, names: [string
 }
 
 export function joinCredits(catalog: Catalog, credits: CreditsTable, joins: JoinReport[]): void {
-  const rowOf = rowsOf(catalog, credits.rows, credits.ids.length, ['credits → movies (credits rows whose TMDB id is in the catalogue)', 'movies with credits'], joins);
+  const rowOf = rowsOf(catalog, credits.rows, ['credits → movies (credits rows whose TMDB id is in the catalogue)', 'movies with credits'], joins);
   // People numbered in the order the catalogue first uses them: all cast, then writers, then directors.
   const people = new UsedNames(credits.people);
   const cast = pickLists(credits.cast, rowOf, people);
@@ -50,7 +51,7 @@ export function joinCredits(catalog: Catalog, credits: CreditsTable, joins: Join
 }
 
 export function joinKeywords(catalog: Catalog, keywords: KeywordsTable, joins: JoinReport[]): void {
-  const rowOf = rowsOf(catalog, keywords.rows, keywords.ids.length, ['keywords → movies (keyword rows whose TMDB id is in the catalogue)', 'movies with keywords'], joins);
+  const rowOf = rowsOf(catalog, keywords.rows, ['keywords → movies (keyword rows whose TMDB id is in the catalogue)', 'movies with keywords'], joins);
   const names = new UsedNames(keywords.names);
   const kw = pickLists(keywords.keywords, rowOf, names);
   catalog.keywordOffsets = kw.offsets;

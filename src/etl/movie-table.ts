@@ -1,7 +1,7 @@
 // Builds a MovieTable row by row: ids, titles and years in growable columns, genres interned.
 
 import { growInt16, growInt32 } from '../dataset/growable';
-import { IdMap } from './id-map';
+import { IdSet } from './id-set';
 import { ListsBuilder } from './lists';
 import { NameTable } from './name-table';
 import type { MovieTable } from './tables';
@@ -12,8 +12,7 @@ export class MovieTableBuilder {
   private readonly titles: string[] = [];
   private readonly genres = new ListsBuilder();
   private readonly genreNames = new NameTable();
-  /** id → row, for the duplicate check. */
-  private readonly seen = new IdMap();
+  private readonly seen = new IdSet();
 
   has(id: number): boolean {
     return this.seen.has(id);
@@ -21,7 +20,7 @@ export class MovieTableBuilder {
 
   /** Adds a movie; `title` must already be detached (cleanText), genre names may be slices. */
   add(id: number, title: string, year: number, genres: Iterable<string>): void {
-    this.seen.set(id, this.ids.length);
+    this.seen.add(id);
     this.ids.push(id);
     this.titles.push(title);
     this.years.push(year);

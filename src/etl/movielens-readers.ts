@@ -3,10 +3,11 @@
 
 import { growInt32 } from '../dataset/growable';
 import { cleanText, cleanTextSlice, parseId, parseYear, splitTitleYear } from './clean';
-import { IdMap } from './id-map';
+import { IdSet } from './id-set';
 import { MovieTableBuilder } from './movie-table';
 import { rowText, type FileReportBuilder } from './report';
 import type { RowHandler } from './row-streams';
+import { SortedIds } from './sorted-ids';
 import type { TableReader } from './tables';
 
 /** u.genre of ML-100K, used when u.item comes without it. */
@@ -99,7 +100,7 @@ export function ml100kGenreReader(rep: FileReportBuilder): TableReader {
 export function linksReader(rep: FileReportBuilder): TableReader {
   let iMl = 0;
   let iTmdb = 2;
-  const rows = new IdMap();
+  const seen = new IdSet();
   const mlIds = growInt32();
   const tmdbIds = growInt32();
   const row: RowHandler = (f, row) => {
@@ -117,13 +118,19 @@ export function linksReader(rep: FileReportBuilder): TableReader {
     if (t === '') return rep.drop('missing tmdbId', row, raw);
     const tmdb = parseId(t);
     if (tmdb < 0) return rep.drop('tmdbId is not a positive integer', row, raw);
-    if (rows.has(ml)) return rep.drop('duplicate movieId', row, raw);
-    rows.set(ml, mlIds.length);
+    if (seen.has(ml)) return rep.drop('duplicate movieId', row, raw);
+    seen.add(ml);
     mlIds.push(ml);
     tmdbIds.push(tmdb);
     rep.report.kept++;
   };
-  return { row, finish: () => ({ kind: 'links', table: { rows, mlIds: mlIds.trimmed(), tmdbIds: tmdbIds.trimmed() } }) };
+  return {
+    row,
+    finish: () => {
+      const ml = mlIds.trimmed();
+      return { kind: 'links', table: { rows: new SortedIds(ml), mlIds: ml, tmdbIds: tmdbIds.trimmed() } };
+    },
+  };
 }
 
 /** Recognised files we do not use (tags, users): rows are counted, nothing is kept. */

@@ -3,10 +3,10 @@
 // few typed arrays and each distinct string once: no object per movie (45,000 of them, each
 // with arrays of names, were ~9× the Dataset's size at the join; docs/data.md, "Memory").
 
-import type { IdMap } from './id-map';
 import type { Lists } from './lists';
 import type { RawRatings } from './ratings-parser';
 import type { RowHandler } from './row-streams';
+import type { SortedIds } from './sorted-ids';
 
 /** Movies of a movie list (TMDB metadata, a MovieLens movie file), one row per kept movie in file order. */
 export interface MovieTable {
@@ -31,9 +31,7 @@ export interface TmdbMovieTable extends MovieTable {
 /** credits.csv: rows keyed by TMDB id; names index `people`, the file's names in first-seen order. */
 export interface CreditsTable {
   /** TMDB id → row. */
-  rows: IdMap;
-  /** Row → TMDB id, in file order. */
-  ids: Int32Array;
+  rows: SortedIds;
   people: string[];
   /** Top-billed cast in billing order (`order`), at most TOP_CAST. */
   cast: Lists;
@@ -45,8 +43,7 @@ export interface CreditsTable {
 
 /** keywords.csv: rows keyed by TMDB id; keyword indices into `names`. */
 export interface KeywordsTable {
-  rows: IdMap;
-  ids: Int32Array;
+  rows: SortedIds;
   names: string[];
   keywords: Lists;
 }
@@ -54,7 +51,7 @@ export interface KeywordsTable {
 /** links.csv: MovieLens movieId → TMDB id. */
 export interface LinksTable {
   /** movieId → row. */
-  rows: IdMap;
+  rows: SortedIds;
   /** Row → movieId and row → tmdbId, in file order. */
   mlIds: Int32Array;
   tmdbIds: Int32Array;

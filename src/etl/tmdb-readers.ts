@@ -5,12 +5,13 @@
 
 import { growFloat32, growInt32, growUint8 } from '../dataset/growable';
 import { cleanText, cleanTextSlice, parseBool, parseId, parseNumber, parseYear } from './clean';
-import { IdMap } from './id-map';
+import { IdSet } from './id-set';
 import { ListsBuilder } from './lists';
 import { MovieTableBuilder } from './movie-table';
 import { NameTable } from './name-table';
 import { extractNames, extractRecords } from './parse-literal';
 import { rowText, type FileReportBuilder } from './report';
+import { SortedIds } from './sorted-ids';
 import type { TableReader } from './tables';
 
 /** Top-billed cast kept per movie, in `order`. */
@@ -112,7 +113,7 @@ export function creditsReader(rep: FileReportBuilder): TableReader {
   let iCast = 0;
   let iCrew = 1;
   let iId = 2;
-  const rows = new IdMap();
+  const seen = new IdSet();
   const ids = growInt32();
   const people = new NameTable();
   const cast = new ListsBuilder();
@@ -131,7 +132,7 @@ export function creditsReader(rep: FileReportBuilder): TableReader {
     if (isEmptyRow(f)) return rep.drop('empty row', row, raw);
     const id = parseId(f[iId] ?? '');
     if (id < 0) return rep.drop('id is not a positive integer', row, () => `id=${f[iId] ?? ''} ${raw()}`);
-    if (rows.has(id)) return rep.drop('duplicate id', row, raw);
+    if (seen.has(id)) return rep.drop('duplicate id', row, raw);
     const castR = extractRecords(f[iCast] ?? '', ['name', 'order']);
     const crewR = extractRecords(f[iCrew] ?? '', ['name', 'job', 'department']);
     if (!castR.ok && !crewR.ok) return rep.drop('malformed cast and crew literals', row, () => `${castR.reason}: ${raw()}`);
@@ -162,7 +163,7 @@ export function creditsReader(rep: FileReportBuilder): TableReader {
     cast.endRow();
     writers.endRow();
     director.push(first);
-    rows.set(id, ids.length);
+    seen.add(id);
     ids.push(id);
     rep.report.kept++;
   };
@@ -170,7 +171,7 @@ export function creditsReader(rep: FileReportBuilder): TableReader {
     row,
     finish: () => ({
       kind: 'credits',
-      table: { rows, ids: ids.trimmed(), people: people.names, cast: cast.finish(), writers: writers.finish(), director: director.trimmed() },
+      table: { rows: new SortedIds(ids.trimmed()), people: people.names, cast: cast.finish(), writers: writers.finish(), director: director.trimmed() },
     }),
   };
 }
@@ -178,7 +179,7 @@ export function creditsReader(rep: FileReportBuilder): TableReader {
 export function keywordsReader(rep: FileReportBuilder): TableReader {
   let iId = 0;
   let iKw = 1;
-  const rows = new IdMap();
+  const seen = new IdSet();
   const ids = growInt32();
   const names = new NameTable();
   const keywords = new ListsBuilder();
@@ -195,14 +196,14 @@ export function keywordsReader(rep: FileReportBuilder): TableReader {
     const id = parseId(f[iId] ?? '');
     if (id < 0) return rep.drop('id is not a positive integer', row, raw);
     // keywords.csv lists 985 ids more than once (46,419 rows, 45,432 ids); the copies are identical.
-    if (rows.has(id)) return rep.drop('duplicate id', row, raw);
+    if (seen.has(id)) return rep.drop('duplicate id', row, raw);
     const r = extractNames(f[iKw] ?? '');
     if (!r.ok) return rep.drop('malformed keywords literal', row, () => `${r.reason} at ${r.offset}: ${raw()}`);
     for (const k of r.value) keywords.push(names.id(cleanTextSlice(k)));
     keywords.endRow();
-    rows.set(id, ids.length);
+    seen.add(id);
     ids.push(id);
     rep.report.kept++;
   };
-  return { row, finish: () => ({ kind: 'keywords', table: { rows, ids: ids.trimmed(), names: names.names, keywords: keywords.finish() } }) };
+  return { row, finish: () => ({ kind: 'keywords', table: { rows: new SortedIds(ids.trimmed()), names: names.names, keywords: keywords.finish() } }) };
 }

@@ -1,36 +1,44 @@
-// The columnar pieces the readers write into: IdMap (int id → int), NameTable/UsedNames
-// (interning, then the join's renumbering) and CSR lists.
+// The columnar pieces the readers write into: IdSet (duplicate ids), SortedIds (id → row of a
+// finished table), NameTable/UsedNames (interning, then the join's renumbering) and CSR lists.
 import { describe, expect, it } from 'vitest';
-import { IdMap } from '../../../src/etl/id-map';
+import { IdSet } from '../../../src/etl/id-set';
 import { ListsBuilder, pickLists } from '../../../src/etl/lists';
 import { NameTable, UsedNames } from '../../../src/etl/name-table';
+import { SortedIds } from '../../../src/etl/sorted-ids';
 import { rng } from './helpers';
 
-describe('IdMap', () => {
-  it('agrees with a Map over 50,000 random ids through several growths', () => {
+describe('IdSet', () => {
+  it('agrees with a Set over small ids (bitmap) and large ones', () => {
     const r = rng(7);
-    const m = new IdMap(4);
-    const ref = new Map<number, number>();
-    for (let i = 0; i < 50_000; i++) {
-      const id = 1 + Math.floor(r() * (r() < 0.5 ? 60_000 : 0x7ffffffe));
-      m.set(id, i);
-      ref.set(id, i);
+    const set = new IdSet();
+    const ref = new Set<number>();
+    for (let i = 0; i < 20_000; i++) {
+      const id = 1 + Math.floor(r() * (r() < 0.8 ? 500_000 : 0x7ffffffe));
+      if (r() < 0.5) {
+        set.add(id);
+        ref.add(id);
+      }
+      expect(set.has(id)).toBe(ref.has(id));
     }
-    expect(m.size).toBe(ref.size);
-    for (const [id, v] of ref) expect(m.get(id)).toBe(v);
-    for (let i = 0; i < 1000; i++) {
-      const id = 1 + Math.floor(r() * 0x7ffffffe);
-      expect(m.get(id)).toBe(ref.get(id) ?? -1);
-    }
+    expect([set.has(0), set.has(2 ** 31 - 1)]).toEqual([ref.has(0), ref.has(2 ** 31 - 1)]);
   });
-  it('overwrites an existing id and rejects ids that are not positive int32', () => {
-    const m = new IdMap();
-    m.set(862, 1);
-    m.set(862, 5);
-    expect([m.get(862), m.size, m.has(863)]).toEqual([5, 1, false]);
-    expect(() => m.set(0, 1)).toThrow(RangeError);
-    expect(() => m.set(2 ** 31, 1)).toThrow(RangeError);
-    expect(() => m.set(1.5, 1)).toThrow(RangeError);
+});
+
+describe('SortedIds', () => {
+  it('finds the first row of each id, -1 for absent ids', () => {
+    const ids = Int32Array.from([862, 15, 862, 2 ** 31 - 1, 1, 15]);
+    const s = new SortedIds(ids);
+    expect([862, 15, 2 ** 31 - 1, 1, 2, 0, 900].map((id) => s.get(id))).toEqual([0, 1, 3, 4, -1, -1, -1]);
+    expect(s.size).toBe(6);
+    expect(new SortedIds(new Int32Array(0)).get(1)).toBe(-1);
+  });
+  it('agrees with a first-occurrence Map on 30,000 random ids', () => {
+    const r = rng(3);
+    const ids = Int32Array.from({ length: 30_000 }, () => 1 + Math.floor(r() * 40_000));
+    const first = new Map<number, number>();
+    ids.forEach((id, row) => first.has(id) || first.set(id, row));
+    const s = new SortedIds(ids);
+    for (let id = 0; id <= 40_001; id++) expect(s.get(id)).toBe(first.get(id) ?? -1);
   });
 });
 
