@@ -9,7 +9,7 @@ import { dropDuplicateRatings } from './duplicate-ratings';
 import { baseName } from './formats';
 import { ML100K_GENRES } from './movielens-readers';
 import type { RawRatings } from './ratings-parser';
-import { joinCredits, joinKeywords } from './join-tables';
+import { joinCredits, joinKeywords, joinTags } from './join-tables';
 import type { Lists } from './lists';
 import { SortedIds } from './sorted-ids';
 import { addReason, joinReport, type JoinReport, type ReasonStats } from './report';
@@ -71,6 +71,7 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
   // links.csv is a superset of links_small.csv (45,843 vs 9,125 rows).
   const linksFile = pickOne(of('links'), (b) => (b === 'links.csv' ? 0 : 1), 'links file');
   const genreFile = pickOne(of('genre-names'), () => 0, 'u.genre');
+  const tagsFile = pickOne(of('tags'), () => 0, 'tags file');
   let ratingFiles = of('ratings');
   const names = new Set(ratingFiles.map((r) => baseName(r.file)));
   if (names.has('u.data')) {
@@ -95,6 +96,7 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
   const { catalog, catalogSource, ratingsKeyIsTmdb } = buildCatalogue(tmdbFile, mlMoviesFile, genreNames, links, rawRatings, joins, notes);
   if (creditsFile) joinTable(creditsFile, catalog, joins);
   if (keywordsFile) joinTable(keywordsFile, catalog, joins);
+  if (tagsFile) joinTable(tagsFile, catalog, joins);
 
   // --- ratings -------------------------------------------------------------------------
   const ratingsOut = buildRatings(rawRatings, catalog, ratingsKeyIsTmdb, links, datasetDrops, joins);
@@ -122,13 +124,14 @@ function take(p: ParsedFile): TablePayload {
 }
 
 /**
- * Joins a credits or keywords table, taken from its file here so that it is freed when this
+ * Joins a credits, keywords or tags table, taken from its file here so that it is freed when this
  * returns, before the next one (a local of the caller could stay reachable until it returns).
  */
 function joinTable(file: ParsedFile, catalog: Catalog, joins: JoinReport[]): void {
   const p = take(file);
   if (p.kind === 'credits') joinCredits(catalog, p.table, joins);
   else if (p.kind === 'keywords') joinKeywords(catalog, p.table, joins);
+  else if (p.kind === 'tags') joinTags(catalog, p.table, joins);
   else unuse(file, 'not used');
 }
 

@@ -7,6 +7,7 @@ import { newRawRatings, RatingsByteParser } from './ratings-parser';
 import { FileReportBuilder } from './report';
 import { CsvRowStream, DelimitedLineStream, type RowHandler, type TextRowStream } from './row-streams';
 import type { TableReader, TablePayload } from './tables';
+import { tagsReader } from './tags-reader';
 import { creditsReader, keywordsReader, moviesMetadataReader } from './tmdb-readers';
 import {
   countingReader, linksReader, ml100kGenreReader, ml100kItemReader, ml1mMoviesReader, mlMoviesCsvReader,
@@ -185,14 +186,13 @@ export class FileIngest {
       case 'ml100k-genre':
         return lines('|', ml100kGenreReader(rep));
       case 'ml-tags-csv':
-        rep.report.used = false;
-        return csv(countingReader(rep, true));
+        return csv(tagsReader(rep));
       case 'ml100k-user':
         rep.report.used = false;
-        return lines('|', countingReader(rep, false));
+        return lines('|', countingReader(rep));
       case 'ml1m-users':
         rep.report.used = false;
-        return lines('::', countingReader(rep, false));
+        return lines('::', countingReader(rep));
       case 'documentation':
         rep.report.used = false;
         return null;

@@ -133,10 +133,9 @@ export function linksReader(rep: FileReportBuilder): TableReader {
   };
 }
 
-/** Recognised files we do not use (tags, users): rows are counted, nothing is kept. */
-export function countingReader(rep: FileReportBuilder, hasHeader: boolean): TableReader {
-  const row: RowHandler = (f, row) => {
-    if (hasHeader && row === 0) return;
+/** Recognised files we do not use (users): rows are counted, nothing is kept. */
+export function countingReader(rep: FileReportBuilder): TableReader {
+  const row: RowHandler = (f) => {
     if (f.length === 1 && f[0]!.trim() === '') return;
     rep.report.rowsRead++;
   };

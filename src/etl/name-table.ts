@@ -24,21 +24,34 @@ export class NameTable {
   }
 }
 
-/** The entries of a table that are used, numbered in order of first use (what the join keeps). */
+/**
+ * The entries of a table that are used, numbered in order of first use (what the join keeps),
+ * after the entries of `base` when given: a used entry equal to one of those shares its index.
+ */
 export class UsedNames {
-  readonly names: string[] = [];
+  readonly names: string[];
   private readonly to: Int32Array;
+  private readonly baseIndex: Map<string, number> | null;
 
-  constructor(private readonly from: readonly string[]) {
+  constructor(
+    private readonly from: readonly string[],
+    base: readonly string[] = [],
+  ) {
     this.to = new Int32Array(from.length).fill(-1);
+    this.names = [...base];
+    this.baseIndex = base.length ? new Map(base.map((s, k) => [s, k])) : null;
   }
 
   /** New index of the source table's entry k. */
   id(k: number): number {
     let j = this.to[k]!;
     if (j < 0) {
-      j = this.names.length;
-      this.names.push(this.from[k]!);
+      const s = this.from[k]!;
+      j = this.baseIndex?.get(s) ?? -1;
+      if (j < 0) {
+        j = this.names.length;
+        this.names.push(s);
+      }
       this.to[k] = j;
     }
     return j;

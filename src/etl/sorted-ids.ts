@@ -36,6 +36,11 @@ export class SortedIds {
     return this.keys.length;
   }
 
+  /** Row of the k-th smallest id (equal ids in file order). */
+  rowAt(k: number): number {
+    return this.rows[k]!;
+  }
+
   /** Row of id (the first in file order), or -1. */
   get(id: number): number {
     const keys = this.keys;

@@ -48,6 +48,14 @@ export interface KeywordsTable {
   keywords: Lists;
 }
 
+/** tags.csv: per tagged MovieLens movie, its ranked distinct tags (tags-reader.ts). */
+export interface TagsTable {
+  /** movieId → row. */
+  rows: SortedIds;
+  names: string[];
+  tags: Lists;
+}
+
 /** links.csv: MovieLens movieId → TMDB id. */
 export interface LinksTable {
   /** movieId → row. */
@@ -68,6 +76,7 @@ export type TablePayload =
   | { kind: 'credits'; table: CreditsTable }
   | { kind: 'keywords'; table: KeywordsTable }
   | { kind: 'links'; table: LinksTable }
+  | { kind: 'tags'; table: TagsTable }
   | { kind: 'ml-movies'; table: MovieTable; needsGenreNames: boolean }
   | { kind: 'genre-names'; names: string[] }
   | { kind: 'ratings'; raw: RawRatings }
