@@ -25,6 +25,12 @@ export interface LoadOptions {
   name?: string;
 }
 
+/**
+ * Bumped when the same files give a different Dataset (cleaning, joins), so datasets cached by
+ * an older ETL are not reused. 2: one rating per (user, movie); MovieLens tags as keywords.
+ */
+export const ETL_VERSION = 2;
+
 /** Progress is reported at most this often per file (plus once at each file's end). */
 const PROGRESS_INTERVAL_MS = 50;
 
