@@ -157,6 +157,45 @@ async function pump(stream: ReadableStream<Uint8Array>, signal: AbortSignal | un
   }
 }
 
+/**
+ * Bytes read at a time from a byte stream. Read as chunks, a fetch body comes in pieces of up
+ * to 2 MB once the consumer is the slower side (the ETL is), a few of them held at once.
+ */
+const READ_BYTES = 64 * 1024;
+
+/**
+ * pump for a plain file. Byte streams (File, Blob, fetch bodies in Chromium) are read with a
+ * BYOB reader into one reused 64 KB buffer, so `each` must not keep the chunk (FileIngest's
+ * readers copy what they keep): the next read takes the buffer back. Other streams as chunks.
+ */
+async function pumpBytes(stream: ReadableStream<Uint8Array>, signal: AbortSignal | undefined, each: (chunk: Uint8Array) => void): Promise<void> {
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = stream.getReader({ mode: 'byob' });
+  } catch {
+    return pump(stream, signal, each);
+  }
+  let buffer = new ArrayBuffer(READ_BYTES);
+  try {
+    for (;;) {
+      if (signal?.aborted) {
+        await reader.cancel().catch(() => undefined);
+        throw abortError();
+      }
+      const { done, value } = await reader.read(new Uint8Array(buffer, 0, READ_BYTES));
+      if (done || !value) return;
+      if (signal?.aborted) {
+        await reader.cancel().catch(() => undefined);
+        throw abortError();
+      }
+      buffer = value.buffer as ArrayBuffer;
+      if (value.length) each(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 function hashing(stream: ReadableStream<Uint8Array>, fp: Fingerprint, counter: { bytes: number }): ReadableStream<Uint8Array> {
   return stream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -175,12 +214,20 @@ async function readPlain(src: DataSource, fp: Fingerprint, t0: number, options: 
   const progress = reporter(t0, options);
   const counter = { bytes: 0 };
   try {
-    let stream = hashing(src.open(), fp, counter);
-    if (gz) stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-    await pump(stream, options.signal, (chunk) => {
-      ing.push(chunk);
-      progress(ing, counter.bytes, src.size);
-    });
+    if (gz) {
+      const stream = hashing(src.open(), fp, counter).pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+      await pump(stream, options.signal, (chunk) => {
+        ing.push(chunk);
+        progress(ing, counter.bytes, src.size);
+      });
+    } else {
+      await pumpBytes(src.open(), options.signal, (chunk) => {
+        fp.update(chunk);
+        counter.bytes += chunk.length;
+        ing.push(chunk);
+        progress(ing, counter.bytes, src.size);
+      });
+    }
   } catch (e) {
     if (options.signal?.aborted) throw abortError();
     ing.fail(new Error(`${gz ? 'gzip stream' : 'read'} failed: ${e instanceof Error ? e.message : String(e)}`));

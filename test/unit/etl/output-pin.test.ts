@@ -3,10 +3,16 @@
 // data cannot change a single title, cast order, director, writer, keyword or count unnoticed.
 // The digests were taken from the row-object readers before they were made columnar.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/dataset/dataset';
 import type { EtlReport } from '../../../src/etl/report';
-import { counts, fixture, hasRealData, loadDataset, realFile } from './helpers';
+import { sourceFromBlob } from '../../../src/etl/source';
+import { counts, dataDir, fixture, fixtureDir, hasRealData, loadDataset, realFile } from './helpers';
+
+/** A file as a Blob, whose stream is a byte stream: the ETL reads it through a BYOB reader. */
+const blob = (file: string, name: string) => sourceFromBlob(new Blob([readFileSync(file)]), name);
 
 function digest({ dataset, report }: { dataset: Dataset; report: EtlReport }): string {
   const plain = (v: unknown): unknown => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>, (x) => (Number.isNaN(x) ? 'NaN' : x)) : v);
@@ -24,6 +30,10 @@ describe('ETL output is pinned', () => {
     const files = ['movies_metadata.csv', 'credits.csv', 'keywords.csv'].map((f) => fixture(f, f, 37));
     expect(digest(await loadDataset(files, { name: 'fixture' }))).toBe('51932c0718ce06c55b8969284b013e144860f03a2e96502d017da7c5d4bc9921');
   });
+  it('Kaggle fixtures as Blobs (byte streams read into one reused buffer)', async () => {
+    const files = ['movies_metadata.csv', 'credits.csv', 'keywords.csv'].map((f) => blob(path.join(fixtureDir, `tiny-${f}`), f));
+    expect(digest(await loadDataset(files, { name: 'fixture' }))).toBe('51932c0718ce06c55b8969284b013e144860f03a2e96502d017da7c5d4bc9921');
+  });
   it('MovieLens fixtures (movies.csv + links + ratings; u.item + u.genre + u.data)', async () => {
     const latest = await loadDataset([fixture('ml-movies.csv', 'movies.csv'), fixture('ml-links.csv', 'links.csv'), fixture('ml-ratings.csv', 'ratings.csv')], { name: 'ml' });
     const m100k = await loadDataset([fixture('u.item'), fixture('u.genre'), fixture('u.data')], { name: 'ml100k' });
@@ -39,6 +49,10 @@ describe.skipIf(!hasRealData)('ETL output on real files is pinned', () => {
   const SAMPLE = TMD + 'excel-resaved-sample/';
   it('The Movies Dataset: sample metadata + credits, full keywords, links, ratings_small', async () => {
     const files = [SAMPLE + 'movies_metadata.csv', SAMPLE + 'credits.csv', TMD + 'keywords.csv', TMD + 'links.csv', TMD + 'ratings_small.csv'].map((f) => realFile(f));
+    expect(digest(await loadDataset(files, { name: 'tmd' }))).toBe('640abd02a10d39d8728652f68b16eb3d613b1fd8cb4b9b746e71274f4a13786a');
+  });
+  it('the same files as Blobs (byte streams read 64 KB at a time into one reused buffer)', async () => {
+    const files = [SAMPLE + 'movies_metadata.csv', SAMPLE + 'credits.csv', TMD + 'keywords.csv', TMD + 'links.csv', TMD + 'ratings_small.csv'].map((f) => blob(path.join(dataDir, f), f));
     expect(digest(await loadDataset(files, { name: 'tmd' }))).toBe('640abd02a10d39d8728652f68b16eb3d613b1fd8cb4b9b746e71274f4a13786a');
   });
   it('ml-latest-small without tags, and ml-100k', async () => {
