@@ -1,7 +1,8 @@
 // What each reader leaves behind for the join step: one parsed table per file, in columns.
 // Readers intern names as they read and keep per-row lists as CSR int32s, so a table holds a
 // few typed arrays and each distinct string once: no object per movie (45,000 of them, each
-// with arrays of names, were ~9× the Dataset's size at the join; docs/data.md, "Memory").
+// with arrays of names, were ~9× the Dataset's size at the join; docs/data.md, "Memory while
+// loading").
 
 import type { Lists } from './lists';
 import type { RawRatings } from './ratings-parser';
