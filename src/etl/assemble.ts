@@ -87,7 +87,7 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
   const links = linksFile?.payload.kind === 'links' ? linksFile.payload.table : null;
   const rawRatings: RawRatings[] = ratingFiles.map((r) => (r.payload as { kind: 'ratings'; raw: RawRatings }).raw);
 
-  // --- catalogue, then credits & keywords on TMDB id ----------------------------------------
+  // --- catalogue, then credits & keywords on TMDB id, tags on movieId -----------------------
   // Which u.item genre names apply, decided before the movie list is handed over.
   if (genreFile && !(mlMoviesFile?.payload.kind === 'ml-movies' && mlMoviesFile.payload.needsGenreNames && !tmdbFile)) {
     unuse(genreFile, 'not used: no u.item catalogue');
