@@ -39,6 +39,7 @@ export class Growable<T extends NumericArray> {
 
 export const growInt32 = (n?: number): Growable<Int32Array> => new Growable(Int32Array, n);
 export const growUint32 = (n?: number): Growable<Uint32Array> => new Growable(Uint32Array, n);
+export const growInt16 = (n?: number): Growable<Int16Array> => new Growable(Int16Array, n);
 export const growUint16 = (n?: number): Growable<Uint16Array> => new Growable(Uint16Array, n);
 export const growUint8 = (n?: number): Growable<Uint8Array> => new Growable(Uint8Array, n);
 export const growFloat32 = (n?: number): Growable<Float32Array> => new Growable(Float32Array, n);

@@ -4,6 +4,7 @@
 // Node tests) or on a quota error, the engine simply works uncached.
 import type { Dataset } from '../dataset/dataset';
 import { deserializeDataset, serializeDataset } from '../dataset/serialize-dataset';
+import { ETL_VERSION } from '../etl/load-dataset';
 import type { EtlReport } from '../etl/report';
 import type { DataSource } from '../etl/source';
 import { deserializeModel, serializeModel } from '../model/serialize-model';
@@ -17,10 +18,13 @@ function available(): boolean {
   return typeof indexedDB !== 'undefined';
 }
 
-/** A key for a set of sources that is known before reading them: names and sizes (and dates for files). */
+/**
+ * A key for a set of sources that is known before reading them: names and sizes (and dates for
+ * files), and the ETL's version, since a newer ETL makes another Dataset of the same files.
+ */
 export function sourcesKey(sources: readonly DataSource[], extra: readonly string[] = []): string {
   const parts = sources.map((s) => `${s.name}:${s.size}`).sort();
-  return [...parts, ...extra].join('|');
+  return [...parts, ...extra, `etl${ETL_VERSION}`].join('|');
 }
 
 /**

@@ -4,13 +4,16 @@
 
 import { MAX_UINT16_ITEMS, ratingStep, type Catalog, type Dataset, type ItemIndexArray, type RatingArray, type RatingsCoo } from '../dataset/dataset';
 import { distinctSorted, IdIndex } from '../dataset/id-index';
-import { StringTable } from '../dataset/string-table';
 import type { ParsedFile } from './file-ingest';
+import { dropDuplicateRatings } from './duplicate-ratings';
 import { baseName } from './formats';
 import { ML100K_GENRES } from './movielens-readers';
 import type { RawRatings } from './ratings-parser';
+import { joinCredits, joinKeywords, joinTags } from './join-tables';
+import type { Lists } from './lists';
+import { SortedIds } from './sorted-ids';
 import { addReason, joinReport, type JoinReport, type ReasonStats } from './report';
-import type { CreditsRow, MlMovieRow, TmdbMovieRow } from './tables';
+import { linkedTmdbId, type LinksTable, type MovieTable, type TablePayload, type TmdbMovieTable } from './tables';
 
 export interface Assembly {
   dataset: Dataset;
@@ -19,6 +22,9 @@ export interface Assembly {
   datasetDrops: Record<string, ReasonStats>;
   notes: string[];
 }
+
+/** Dataset drop reason of a rating whose (user, movie) pair is rated again later (duplicate-ratings.ts). */
+export const DUPLICATE_RATING = 'duplicate rating (user, movie)';
 
 /** Scale used when there are no ratings at all (catalogue-only input). */
 export const DEFAULT_SCALE: readonly [number, number] = [0.5, 5];
@@ -38,17 +44,16 @@ function pickOne(files: ParsedFile[], prefer: (b: string) => number, what: strin
   return chosen;
 }
 
-interface ItemDraft {
-  rawId: number;
-  tmdbId: number;
-  mlId: number;
-  title: string;
-  year: number;
-  genres: string[];
-  voteAverage: number;
-  voteCount: number;
-  popularity: number;
-  adult: boolean;
+/** The catalogue's columns before genres become bits; TMDB's own columns only for TMDB metadata. */
+interface CatalogColumns {
+  rawIds: Int32Array;
+  tmdbIds: Int32Array;
+  mlIds: Int32Array;
+  titles: string[];
+  years: Int16Array;
+  genres: Lists | null;
+  genreNames: readonly string[];
+  tmdb: TmdbMovieTable | null;
 }
 
 export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint: string): Assembly {
@@ -66,6 +71,7 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
   // links.csv is a superset of links_small.csv (45,843 vs 9,125 rows).
   const linksFile = pickOne(of('links'), (b) => (b === 'links.csv' ? 0 : 1), 'links file');
   const genreFile = pickOne(of('genre-names'), () => 0, 'u.genre');
+  const tagsFile = pickOne(of('tags'), () => 0, 'tags file');
   let ratingFiles = of('ratings');
   const names = new Set(ratingFiles.map((r) => baseName(r.file)));
   if (names.has('u.data')) {
@@ -76,83 +82,21 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
     for (const r of ratingFiles) if (baseName(r.file) === 'ratings_small.csv') unuse(r, 'not used: a subset of ratings.csv, which is loaded');
   }
   ratingFiles = ratingFiles.filter((r) => r.report.report.used);
-  if (ratingFiles.length > 1) notes.push(`ratings concatenated from ${ratingFiles.length} files; duplicate (user, item) pairs are not merged`);
+  if (ratingFiles.length > 1) notes.push(`ratings concatenated from ${ratingFiles.length} files`);
 
-  const links = linksFile?.payload.kind === 'links' ? linksFile.payload.mlToTmdb : null;
+  const links = linksFile?.payload.kind === 'links' ? linksFile.payload.table : null;
   const rawRatings: RawRatings[] = ratingFiles.map((r) => (r.payload as { kind: 'ratings'; raw: RawRatings }).raw);
 
-  // --- catalogue -----------------------------------------------------------------------
-  const drafts: ItemDraft[] = [];
-  let catalogSource: string;
-  let ratingsKeyIsTmdb = false;
-  if (tmdbFile && tmdbFile.payload.kind === 'tmdb-movies') {
-    ratingsKeyIsTmdb = true;
-    catalogSource = `TMDB metadata (${tmdbFile.file}); ids are TMDB ids`;
-    if (mlMoviesFile) {
-      unuse(mlMoviesFile, 'not used: TMDB metadata is richer; MovieLens ids come from links');
-      notes.push('both TMDB metadata and a MovieLens movie list were given: the catalogue is the TMDB metadata, MovieLens items reach it through links');
-    }
-    const tmdbToMl = new Map<number, number>();
-    if (links) for (const [ml, t] of links) if (!tmdbToMl.has(t)) tmdbToMl.set(t, ml);
-    for (const m of tmdbFile.payload.rows as TmdbMovieRow[]) {
-      drafts.push({ ...m, rawId: m.tmdbId, mlId: tmdbToMl.get(m.tmdbId) ?? -1 });
-    }
-  } else if (mlMoviesFile && mlMoviesFile.payload.kind === 'ml-movies') {
-    catalogSource = `MovieLens movie list (${mlMoviesFile.file}); ids are MovieLens movieIds`;
-    let rows = mlMoviesFile.payload.rows as MlMovieRow[];
-    if (mlMoviesFile.payload.needsGenreNames && genreFile?.payload.kind === 'genre-names') {
-      const gn = genreFile.payload.names;
-      const remap = new Map(ML100K_GENRES.map((g, k) => [g, gn[k] ?? g]));
-      rows = rows.map((r) => ({ ...r, genres: r.genres.map((g) => remap.get(g) ?? g) }));
-    }
-    let withLink = 0;
-    for (const m of rows) {
-      const t = links?.get(m.mlId) ?? -1;
-      if (t >= 0) withLink++;
-      drafts.push({ rawId: m.mlId, tmdbId: t, mlId: m.mlId, title: m.title, year: m.year, genres: m.genres, voteAverage: NaN, voteCount: 0, popularity: NaN, adult: false });
-    }
-    if (links) joins.push(joinReport('movies → links (MovieLens movies with a tmdbId)', rows.length, withLink));
-  } else {
-    // Ratings only: one "Movie <id>" per distinct rated item.
-    catalogSource = 'ids seen in the ratings (no movie metadata given); titles are "Movie <id>"';
-    const all = concatItems(rawRatings);
-    for (const id of distinctSorted(all)) {
-      drafts.push({ rawId: id, tmdbId: links?.get(id) ?? -1, mlId: id, title: `Movie ${id}`, year: 0, genres: [], voteAverage: NaN, voteCount: 0, popularity: NaN, adult: false });
-    }
-  }
+  // --- catalogue, then credits & keywords on TMDB id, tags on movieId -----------------------
+  // Which u.item genre names apply, decided before the movie list is handed over.
   if (genreFile && !(mlMoviesFile?.payload.kind === 'ml-movies' && mlMoviesFile.payload.needsGenreNames && !tmdbFile)) {
     unuse(genreFile, 'not used: no u.item catalogue');
   }
-
-  const catalog = buildCatalog(drafts, notes);
-  // --- credits & keywords on TMDB id ---------------------------------------------------
-  const tmdbIndex = new IdIndex(catalog.tmdbIds);
-  const people = new StringTable();
-  const credits = creditsFile?.payload.kind === 'credits' ? creditsFile.payload.byTmdbId : null;
-  const keywords = keywordsFile?.payload.kind === 'keywords' ? keywordsFile.payload.byTmdbId : null;
-  if (credits) {
-    joins.push(matchJoin('credits → movies (credits rows whose TMDB id is in the catalogue)', credits.keys(), tmdbIndex));
-    const perItem: (CreditsRow | undefined)[] = Array.from(catalog.tmdbIds, (t) => (t >= 0 ? credits.get(t) : undefined));
-    joins.push(joinReport('movies with credits', catalog.size, perItem.filter(Boolean).length));
-    const cast = csr(perItem.map((c) => c?.cast ?? []), people);
-    catalog.castOffsets = cast.offsets;
-    catalog.castIds = cast.ids;
-    const writers = csr(perItem.map((c) => c?.writers ?? []), people);
-    catalog.writerOffsets = writers.offsets;
-    catalog.writerIds = writers.ids;
-    catalog.director = Int32Array.from(perItem, (c) => (c && c.directors.length ? people.intern(c.directors[0]!) : -1));
-  } else if (creditsFile) unuse(creditsFile, 'not used');
-  catalog.people = people.values;
-  if (keywords) {
-    joins.push(matchJoin('keywords → movies (keyword rows whose TMDB id is in the catalogue)', keywords.keys(), tmdbIndex));
-    const perItem = Array.from(catalog.tmdbIds, (t) => (t >= 0 ? keywords.get(t) : undefined));
-    joins.push(joinReport('movies with keywords', catalog.size, perItem.filter(Boolean).length));
-    const kwTable = new StringTable();
-    const kw = csr(perItem.map((k) => k ?? []), kwTable);
-    catalog.keywordOffsets = kw.offsets;
-    catalog.keywordIds = kw.ids;
-    catalog.keywordNames = kwTable.values;
-  }
+  const genreNames = genreFile?.payload.kind === 'genre-names' && genreFile.report.report.used ? genreFile.payload.names : null;
+  const { catalog, catalogSource, ratingsKeyIsTmdb } = buildCatalogue(tmdbFile, mlMoviesFile, genreNames, links, rawRatings, joins, notes);
+  if (creditsFile) joinTable(creditsFile, catalog, joins);
+  if (keywordsFile) joinTable(keywordsFile, catalog, joins);
+  if (tagsFile) joinTable(tagsFile, catalog, joins);
 
   // --- ratings -------------------------------------------------------------------------
   const ratingsOut = buildRatings(rawRatings, catalog, ratingsKeyIsTmdb, links, datasetDrops, joins);
@@ -172,6 +116,68 @@ export function assembleDataset(parsed: ParsedFile[], name: string, fingerprint:
   return { dataset, catalogSource, joins, datasetDrops, notes };
 }
 
+/** The file's table, handed over: the file holds it no more, so it is freed once used. */
+function take(p: ParsedFile): TablePayload {
+  const payload = p.payload;
+  p.payload = { kind: 'none' };
+  return payload;
+}
+
+/**
+ * Joins a credits, keywords or tags table, taken from its file here so that it is freed when this
+ * returns, before the next one (a local of the caller could stay reachable until it returns).
+ */
+function joinTable(file: ParsedFile, catalog: Catalog, joins: JoinReport[]): void {
+  const p = take(file);
+  if (p.kind === 'credits') joinCredits(catalog, p.table, joins);
+  else if (p.kind === 'keywords') joinKeywords(catalog, p.table, joins);
+  else if (p.kind === 'tags') joinTags(catalog, p.table, joins);
+  else unuse(file, 'not used');
+}
+
+/** The catalogue from TMDB metadata, else a MovieLens movie list, else the rated item ids. */
+function buildCatalogue(
+  tmdbFile: ParsedFile | null, mlMoviesFile: ParsedFile | null, u100kGenres: string[] | null, links: LinksTable | null,
+  rawRatings: RawRatings[], joins: JoinReport[], notes: string[],
+): { catalog: Catalog; catalogSource: string; ratingsKeyIsTmdb: boolean } {
+  const tmdb = tmdbFile ? take(tmdbFile) : null;
+  if (tmdbFile && tmdb?.kind === 'tmdb-movies') {
+    if (mlMoviesFile) {
+      unuse(mlMoviesFile, 'not used: TMDB metadata is richer; MovieLens ids come from links');
+      notes.push('both TMDB metadata and a MovieLens movie list were given: the catalogue is the TMDB metadata, MovieLens items reach it through links');
+    }
+    const t = tmdb.table;
+    const columns = { ...movieColumns(t), tmdbIds: t.ids.slice(), mlIds: links ? firstLinkedMlIds(links, t.ids) : new Int32Array(t.ids.length).fill(-1), tmdb: t };
+    return { catalog: buildCatalog(columns, notes), catalogSource: `TMDB metadata (${tmdbFile.file}); ids are TMDB ids`, ratingsKeyIsTmdb: true };
+  }
+  const ml = mlMoviesFile ? take(mlMoviesFile) : null;
+  if (mlMoviesFile && ml?.kind === 'ml-movies') {
+    const m = ml.table;
+    let genreNames = m.genreNames;
+    if (ml.needsGenreNames && u100kGenres) {
+      const remap = new Map(ML100K_GENRES.map((g, k) => [g, u100kGenres[k] ?? g]));
+      genreNames = genreNames.map((g) => remap.get(g) ?? g);
+    }
+    const tmdbIds = links ? m.ids.map((id) => linkedTmdbId(links, id)) : new Int32Array(m.ids.length).fill(-1);
+    if (links) joins.push(joinReport('movies → links (MovieLens movies with a tmdbId)', m.ids.length, countWhere(tmdbIds, (t) => t >= 0)));
+    const columns = { ...movieColumns(m), genreNames, tmdbIds, mlIds: m.ids.slice(), tmdb: null };
+    return { catalog: buildCatalog(columns, notes), catalogSource: `MovieLens movie list (${mlMoviesFile.file}); ids are MovieLens movieIds`, ratingsKeyIsTmdb: false };
+  }
+  // Ratings only: one "Movie <id>" per distinct rated item.
+  const ids = distinctSorted(concatItems(rawRatings));
+  const columns: CatalogColumns = {
+    rawIds: ids,
+    tmdbIds: links ? ids.map((id) => linkedTmdbId(links, id)) : new Int32Array(ids.length).fill(-1),
+    mlIds: ids.slice(),
+    titles: Array.from(ids, (id) => `Movie ${id}`),
+    years: new Int16Array(ids.length),
+    genres: null,
+    genreNames: [],
+    tmdb: null,
+  };
+  return { catalog: buildCatalog(columns, notes), catalogSource: 'ids seen in the ratings (no movie metadata given); titles are "Movie <id>"', ratingsKeyIsTmdb: false };
+}
+
 function concatItems(raws: RawRatings[]): Int32Array {
   let n = 0;
   for (const r of raws) n += r.items.length;
@@ -184,66 +190,70 @@ function concatItems(raws: RawRatings[]): Int32Array {
   return all;
 }
 
-function matchJoin(name: string, ids: Iterable<number>, index: IdIndex): JoinReport {
-  let total = 0;
-  let matched = 0;
-  for (const id of ids) {
-    total++;
-    if (index.get(id) >= 0) matched++;
-  }
-  return joinReport(name, total, matched);
-}
-
-function csr(lists: string[][], table: StringTable): { offsets: Uint32Array; ids: Int32Array } {
-  const offsets = new Uint32Array(lists.length + 1);
+function countWhere(a: Int32Array, test: (v: number) => boolean): number {
   let n = 0;
-  lists.forEach((l, i) => {
-    n += l.length;
-    offsets[i + 1] = n;
-  });
-  const ids = new Int32Array(n);
-  let k = 0;
-  for (const l of lists) for (const s of l) ids[k++] = table.intern(s);
-  return { offsets, ids };
+  for (let i = 0; i < a.length; i++) if (test(a[i]!)) n++;
+  return n;
 }
 
-function buildCatalog(drafts: ItemDraft[], notes: string[]): Catalog {
-  const n = drafts.length;
+/** For each TMDB id, the first MovieLens movieId (in links file order) linked to it, or -1. */
+function firstLinkedMlIds(links: LinksTable, tmdbIds: Int32Array): Int32Array {
+  const byTmdb = new SortedIds(links.tmdbIds);
+  return tmdbIds.map((t) => {
+    const r = byTmdb.get(t);
+    return r < 0 ? -1 : links.mlIds[r]!;
+  });
+}
+
+/** The columns every movie list has. */
+function movieColumns(m: MovieTable): Pick<CatalogColumns, 'rawIds' | 'titles' | 'years' | 'genres' | 'genreNames'> {
+  return { rawIds: m.ids, titles: m.titles, years: m.years, genres: m.genres, genreNames: m.genreNames };
+}
+
+function buildCatalog(c: CatalogColumns, notes: string[]): Catalog {
+  const n = c.rawIds.length;
+  // Genres numbered by first use over the catalogue (names may repeat after u.genre renaming).
   const genreIndex = new Map<string, number>();
   const genreNames: string[] = [];
   const genreBits = new Uint32Array(n);
   const overflow = new Set<string>();
-  drafts.forEach((d, i) => {
-    let bits = 0;
-    for (const g of d.genres) {
-      let k = genreIndex.get(g);
-      if (k === undefined) {
-        if (genreNames.length >= MAX_GENRES) {
-          overflow.add(g);
-          continue;
+  const g = c.genres;
+  if (g) {
+    for (let i = 0; i < n; i++) {
+      let bits = 0;
+      for (let j = g.offsets[i]!; j < g.offsets[i + 1]!; j++) {
+        const name = c.genreNames[g.items[j]!]!;
+        let k = genreIndex.get(name);
+        if (k === undefined) {
+          if (genreNames.length >= MAX_GENRES) {
+            overflow.add(name);
+            continue;
+          }
+          k = genreNames.length;
+          genreNames.push(name);
+          genreIndex.set(name, k);
         }
-        k = genreNames.length;
-        genreNames.push(g);
-        genreIndex.set(g, k);
+        bits |= 1 << k;
       }
-      bits |= 1 << k;
+      genreBits[i] = bits >>> 0;
     }
-    genreBits[i] = bits >>> 0;
-  });
+  }
   if (overflow.size) notes.push(`more than ${MAX_GENRES} genres: ignored ${[...overflow].slice(0, 10).join(', ')}`);
+  const t = c.tmdb;
   return {
     size: n,
-    rawIds: Int32Array.from(drafts, (d) => d.rawId),
-    tmdbIds: Int32Array.from(drafts, (d) => d.tmdbId),
-    movieLensIds: Int32Array.from(drafts, (d) => d.mlId),
-    titles: drafts.map((d) => d.title),
-    years: Int16Array.from(drafts, (d) => d.year),
+    rawIds: c.rawIds,
+    tmdbIds: c.tmdbIds,
+    movieLensIds: c.mlIds,
+    titles: c.titles,
+    years: c.years,
     genreBits,
     genreNames,
-    voteAverage: Float32Array.from(drafts, (d) => d.voteAverage),
-    voteCount: Int32Array.from(drafts, (d) => d.voteCount),
-    popularity: Float32Array.from(drafts, (d) => d.popularity),
-    adult: Uint8Array.from(drafts, (d) => (d.adult ? 1 : 0)),
+    // TMDB's columns are the reader's own arrays: the table is dropped after the join.
+    voteAverage: t ? t.voteAverage : new Float32Array(n).fill(NaN),
+    voteCount: t ? t.voteCount : new Int32Array(n),
+    popularity: t ? t.popularity : new Float32Array(n).fill(NaN),
+    adult: t ? t.adult : new Uint8Array(n),
     director: new Int32Array(n).fill(-1),
     castOffsets: new Uint32Array(n + 1),
     castIds: new Int32Array(0),
@@ -263,7 +273,7 @@ function buildCatalog(drafts: ItemDraft[], notes: string[]): Catalog {
  * Int32 ids are remapped; they are freed with the parser's arrays).
  */
 function buildRatings(
-  raws: RawRatings[], catalog: Catalog, keyIsTmdb: boolean, links: Map<number, number> | null,
+  raws: RawRatings[], catalog: Catalog, keyIsTmdb: boolean, links: LinksTable | null,
   drops: Record<string, ReasonStats>, joins: JoinReport[],
 ): { ratings: RatingsCoo; userRawIds: Int32Array } {
   const columns = concatRaw(raws);
@@ -283,8 +293,8 @@ function buildRatings(
         why[k] = 'no links file to map MovieLens movieId to TMDB id';
         continue;
       }
-      const t = links.get(id);
-      if (t === undefined) {
+      const t = linkedTmdbId(links, id);
+      if (t < 0) {
         why[k] = 'movieId has no tmdbId in links';
         continue;
       }
@@ -324,13 +334,17 @@ function buildRatings(
     days[o] = days[i]!;
     o++;
   }
-  const kept = o;
+  let kept = o;
   if (total) joins.push(joinReport('ratings rows → catalogue', total, kept));
   const userRawIds = distinctSorted(users, kept);
   const userIndex = new IdIndex(userRawIds);
   const dense = userIndex.dense;
   if (dense) for (let i = 0; i < kept; i++) users[i] = dense[users[i]!]!;
   else for (let i = 0; i < kept; i++) users[i] = userIndex.get(users[i]!);
+  // Every user keeps at least one rating, so userRawIds stands.
+  kept = dropDuplicateRatings(columns, kept, userRawIds.length, catalog.size, (row) =>
+    addReason(drops, DUPLICATE_RATING, 0, () => `user ${userRawIds[users[row]!]} item ${catalog.rawIds[items[row]!]} rating ${ratings[row]! * step} day ${days[row]}`),
+  );
   let innerItems: ItemIndexArray;
   if (catalog.size <= MAX_UINT16_ITEMS) {
     innerItems = new Uint16Array(kept);

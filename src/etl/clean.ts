@@ -8,6 +8,14 @@
  * the ETL keeps, and a slice would keep the whole decoded chunk it came from alive.
  */
 export function cleanText(s: string): string {
+  return detachString(cleanTextSlice(s));
+}
+
+/**
+ * cleanText without the copy: the result may be s itself or a slice of it. For values that are
+ * only looked up (NameTable copies a name the first time it sees it).
+ */
+export function cleanTextSlice(s: string): string {
   // Most values are already clean: one scan instead of a regex replace and a trim.
   let spaceBefore = true;
   for (let i = 0; i < s.length; i++) {
@@ -20,7 +28,7 @@ export function cleanText(s: string): string {
     } else spaceBefore = false;
   }
   if (spaceBefore && s.length > 0) return s.replace(/[\s\u00a0]+/g, ' ').trim();
-  return detachString(s);
+  return s;
 }
 
 /** The characters beyond Latin-1 that JavaScript's \s matches. */
@@ -32,10 +40,11 @@ function isUnicodeSpace(c: number): boolean {
  * A copy of s that does not point into a larger string. V8 makes substrings of 13+ characters
  * "sliced strings" that keep their parent alive: a title sliced from a CSV chunk would keep the
  * whole decoded chunk (and a cast name its 4 KB literal) in memory until the load ends.
- * Concatenating flattens into a fresh string; the slice then refers only to that.
+ * A JSON round trip gives a flat string of exactly s: (' ' + s).slice(1) would be a slice again,
+ * a 20–32-byte header on a copy of ' ' + s, for every title and name the Dataset keeps.
  */
 export function detachString(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 /** A finite number, or NaN for '', 'NaN', '-', junk ("8.20E-05" is a number). */

@@ -6,7 +6,8 @@ import { detectFormat, encodingOf, FORMAT_LABELS, type Detection } from './forma
 import { newRawRatings, RatingsByteParser } from './ratings-parser';
 import { FileReportBuilder } from './report';
 import { CsvRowStream, DelimitedLineStream, type RowHandler, type TextRowStream } from './row-streams';
-import type { TablePayload } from './tables';
+import type { TableReader, TablePayload } from './tables';
+import { tagsReader } from './tags-reader';
 import { creditsReader, keywordsReader, moviesMetadataReader } from './tmdb-readers';
 import {
   countingReader, linksReader, ml100kGenreReader, ml100kItemReader, ml1mMoviesReader, mlMoviesCsvReader,
@@ -19,6 +20,12 @@ export interface ParsedFile {
 }
 
 const HEAD_BYTES = 64 * 1024;
+/**
+ * Text is decoded and parsed this many bytes at a time. Chromium hands fetch bodies over in
+ * chunks of up to megabytes, and what one parse step holds (the decoded string, its rows, the
+ * unescaped copies of quoted fields) is a multiple of its input.
+ */
+const TEXT_SLICE = 64 * 1024;
 
 /**
  * Rows to reserve for a ratings file: its size over the head's mean line length. Files sorted
@@ -133,23 +140,27 @@ export class FileIngest {
         rows: () => p.rows,
       };
     };
-    const text = (make: (h: RowHandler) => TextRowStream, handler: RowHandler) => {
+    // The reader's table becomes the payload once the file has ended.
+    const text = (make: (h: RowHandler) => TextRowStream, reader: TableReader) => {
       const decoder = new TextDecoder(encodingOf(d.format) === 'latin1' ? 'windows-1252' : 'utf-8');
-      const stream = make(handler);
+      const stream = make(reader.row);
       return {
-        push: (b: Uint8Array) => stream.push(decoder.decode(b, { stream: true })),
+        push: (b: Uint8Array) => {
+          for (let o = 0; o < b.length; o += TEXT_SLICE) stream.push(decoder.decode(b.subarray(o, o + TEXT_SLICE), { stream: true }));
+        },
         end: () => {
           const rest = decoder.decode();
           if (rest) stream.push(rest);
           stream.end();
+          this.payload = reader.finish();
         },
         rows: () => stream.rows,
       };
     };
-    const csv = (h: RowHandler, hasHeader = true) =>
-      text((handler) => new CsvRowStream(handler, { newline: d.newline, hasHeader }, tooLong), h);
-    const lines = (delimiter: string, h: RowHandler) =>
-      text((handler) => new DelimitedLineStream(handler, delimiter, false, tooLong), h);
+    const csv = (r: TableReader, hasHeader = true) =>
+      text((handler) => new CsvRowStream(handler, { newline: d.newline, hasHeader }, tooLong), r);
+    const lines = (delimiter: string, r: TableReader) =>
+      text((handler) => new DelimitedLineStream(handler, delimiter, false, tooLong), r);
 
     switch (d.format) {
       case 'ratings-csv':
@@ -158,55 +169,30 @@ export class FileIngest {
         return ratings('\t');
       case 'ml1m-ratings':
         return ratings('::');
-      case 'tmdb-movies-metadata': {
-        const rows: import('./tables').TmdbMovieRow[] = [];
-        this.payload = { kind: 'tmdb-movies', rows };
-        return csv(moviesMetadataReader(rep, rows));
-      }
-      case 'tmdb-credits': {
-        const byTmdbId = new Map();
-        this.payload = { kind: 'credits', byTmdbId };
-        return csv(creditsReader(rep, byTmdbId));
-      }
-      case 'tmdb-keywords': {
-        const byTmdbId = new Map();
-        this.payload = { kind: 'keywords', byTmdbId };
-        return csv(keywordsReader(rep, byTmdbId));
-      }
-      case 'links': {
-        const mlToTmdb = new Map<number, number>();
-        this.payload = { kind: 'links', mlToTmdb };
-        return csv(linksReader(rep, mlToTmdb));
-      }
-      case 'ml-movies-csv': {
-        const rows: import('./tables').MlMovieRow[] = [];
-        this.payload = { kind: 'ml-movies', rows, needsGenreNames: false };
-        return csv(mlMoviesCsvReader(rep, rows));
-      }
-      case 'ml100k-item': {
-        const rows: import('./tables').MlMovieRow[] = [];
-        this.payload = { kind: 'ml-movies', rows, needsGenreNames: true };
-        return lines('|', ml100kItemReader(rep, rows));
-      }
-      case 'ml1m-movies': {
-        const rows: import('./tables').MlMovieRow[] = [];
-        this.payload = { kind: 'ml-movies', rows, needsGenreNames: false };
-        return lines('::', ml1mMoviesReader(rep, rows));
-      }
-      case 'ml100k-genre': {
-        const names: string[] = [];
-        this.payload = { kind: 'genre-names', names };
-        return lines('|', ml100kGenreReader(rep, names));
-      }
+      case 'tmdb-movies-metadata':
+        return csv(moviesMetadataReader(rep));
+      case 'tmdb-credits':
+        return csv(creditsReader(rep));
+      case 'tmdb-keywords':
+        return csv(keywordsReader(rep));
+      case 'links':
+        return csv(linksReader(rep));
+      case 'ml-movies-csv':
+        return csv(mlMoviesCsvReader(rep));
+      case 'ml100k-item':
+        return lines('|', ml100kItemReader(rep));
+      case 'ml1m-movies':
+        return lines('::', ml1mMoviesReader(rep));
+      case 'ml100k-genre':
+        return lines('|', ml100kGenreReader(rep));
       case 'ml-tags-csv':
-        rep.report.used = false;
-        return csv(countingReader(rep, true));
+        return csv(tagsReader(rep));
       case 'ml100k-user':
         rep.report.used = false;
-        return lines('|', countingReader(rep, false));
+        return lines('|', countingReader(rep));
       case 'ml1m-users':
         rep.report.used = false;
-        return lines('::', countingReader(rep, false));
+        return lines('::', countingReader(rep));
       case 'documentation':
         rep.report.used = false;
         return null;

@@ -27,7 +27,7 @@ export const FORMAT_LABELS: Record<FileFormat, string> = {
   links: 'MovieLens links.csv (movieId → imdbId, tmdbId)',
   'ratings-csv': 'MovieLens ratings.csv (userId,movieId,rating,timestamp)',
   'ml-movies-csv': 'MovieLens movies.csv (movieId,title,genres)',
-  'ml-tags-csv': 'MovieLens tags.csv (recognised, not used)',
+  'ml-tags-csv': 'MovieLens tags.csv (userId,movieId,tag,timestamp)',
   'ml100k-data': 'MovieLens 100K ratings (u.data / uN.base / uN.test)',
   'ml100k-item': 'MovieLens 100K u.item (Latin-1)',
   'ml100k-user': 'MovieLens 100K u.user (recognised, not used)',

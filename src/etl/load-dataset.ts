@@ -25,6 +25,12 @@ export interface LoadOptions {
   name?: string;
 }
 
+/**
+ * Bumped when the same files give a different Dataset (cleaning, joins), so datasets cached by
+ * an older ETL are not reused. 2: one rating per (user, movie); MovieLens tags as keywords.
+ */
+export const ETL_VERSION = 2;
+
 /** Progress is reported at most this often per file (plus once at each file's end). */
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -56,6 +62,9 @@ export async function loadDataset(
     throw new EtlError('', 0, `no ratings or movie list found among the files${summary ? ` (${summary})` : ''}`);
   }
   const a = assembleDataset(parsed, name, fingerprint);
+  // The tables are consumed by the join (the Dataset shares some of their arrays): drop the
+  // rest now rather than when this function returns.
+  for (const p of parsed) p.payload = { kind: 'none' };
   onProgress?.({ file: '', bytesRead: 0, bytesTotal: 0, rows: a.dataset.ratings.length, elapsedMs: performance.now() - t0 });
   const report: EtlReport = {
     name,
@@ -148,6 +157,45 @@ async function pump(stream: ReadableStream<Uint8Array>, signal: AbortSignal | un
   }
 }
 
+/**
+ * Bytes read at a time from a byte stream. Read as chunks, a fetch body comes in pieces of up
+ * to 2 MB once the consumer is the slower side (the ETL is), a few of them held at once.
+ */
+const READ_BYTES = 64 * 1024;
+
+/**
+ * pump for a plain file. Byte streams (File, Blob, fetch bodies in Chromium) are read with a
+ * BYOB reader into one reused 64 KB buffer, so `each` must not keep the chunk (FileIngest's
+ * readers copy what they keep): the next read takes the buffer back. Other streams as chunks.
+ */
+async function pumpBytes(stream: ReadableStream<Uint8Array>, signal: AbortSignal | undefined, each: (chunk: Uint8Array) => void): Promise<void> {
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = stream.getReader({ mode: 'byob' });
+  } catch {
+    return pump(stream, signal, each);
+  }
+  let buffer = new ArrayBuffer(READ_BYTES);
+  try {
+    for (;;) {
+      if (signal?.aborted) {
+        await reader.cancel().catch(() => undefined);
+        throw abortError();
+      }
+      const { done, value } = await reader.read(new Uint8Array(buffer, 0, READ_BYTES));
+      if (done || !value) return;
+      if (signal?.aborted) {
+        await reader.cancel().catch(() => undefined);
+        throw abortError();
+      }
+      buffer = value.buffer as ArrayBuffer;
+      if (value.length) each(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 function hashing(stream: ReadableStream<Uint8Array>, fp: Fingerprint, counter: { bytes: number }): ReadableStream<Uint8Array> {
   return stream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -166,12 +214,20 @@ async function readPlain(src: DataSource, fp: Fingerprint, t0: number, options: 
   const progress = reporter(t0, options);
   const counter = { bytes: 0 };
   try {
-    let stream = hashing(src.open(), fp, counter);
-    if (gz) stream = stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-    await pump(stream, options.signal, (chunk) => {
-      ing.push(chunk);
-      progress(ing, counter.bytes, src.size);
-    });
+    if (gz) {
+      const stream = hashing(src.open(), fp, counter).pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+      await pump(stream, options.signal, (chunk) => {
+        ing.push(chunk);
+        progress(ing, counter.bytes, src.size);
+      });
+    } else {
+      await pumpBytes(src.open(), options.signal, (chunk) => {
+        fp.update(chunk);
+        counter.bytes += chunk.length;
+        ing.push(chunk);
+        progress(ing, counter.bytes, src.size);
+      });
+    }
   } catch (e) {
     if (options.signal?.aborted) throw abortError();
     ing.fail(new Error(`${gz ? 'gzip stream' : 'read'} failed: ${e instanceof Error ? e.message : String(e)}`));

@@ -1,10 +1,14 @@
 // Row handlers for MovieLens item metadata and links: movies.csv (latest/25M), u.item and
 // u.genre (100K, Latin-1, 19 genre flags), movies.dat (1M, '::', Latin-1), links.csv.
 
-import { cleanText, parseId, parseYear, splitTitleYear } from './clean';
+import { growInt32 } from '../dataset/growable';
+import { cleanText, cleanTextSlice, parseId, parseYear, splitTitleYear } from './clean';
+import { IdSet } from './id-set';
+import { MovieTableBuilder } from './movie-table';
 import { rowText, type FileReportBuilder } from './report';
 import type { RowHandler } from './row-streams';
-import type { MlMovieRow } from './tables';
+import { SortedIds } from './sorted-ids';
+import type { TableReader } from './tables';
 
 /** u.genre of ML-100K, used when u.item comes without it. */
 export const ML100K_GENRES = [
@@ -20,80 +24,86 @@ function splitGenres(s: string, rep: FileReportBuilder, row: number): string[] {
     rep.repair('no genres listed', row, s);
     return [];
   }
-  return t.split('|').map(cleanText).filter((g) => g !== '');
+  return t.split('|').map(cleanTextSlice).filter((g) => g !== '');
 }
 
 /** Shared tail: id check, duplicate check, title/year split. */
 function mlMovie(
-  rep: FileReportBuilder, seen: Set<number>, out: MlMovieRow[], row: number, raw: () => string,
+  rep: FileReportBuilder, out: MovieTableBuilder, row: number, raw: () => string,
   idText: string, titleText: string, genres: () => string[], fallbackYear = 0,
 ): void {
   const id = parseId(idText);
   if (id < 0) return rep.drop('movie id is not a positive integer', row, raw);
-  if (seen.has(id)) return rep.drop('duplicate movie id', row, raw);
+  if (out.has(id)) return rep.drop('duplicate movie id', row, raw);
   const { title, year } = splitTitleYear(titleText);
   if (title === '') return rep.drop('missing title', row, raw);
-  seen.add(id);
   const y = year || fallbackYear;
   if (y === 0) rep.repair('no year in title (year 0)', row, titleText);
-  out.push({ mlId: id, title, year: y, genres: genres() });
+  out.add(id, title, y, genres());
   rep.report.kept++;
 }
 
-export function mlMoviesCsvReader(rep: FileReportBuilder, out: MlMovieRow[]): RowHandler {
-  const seen = new Set<number>();
-  return (f, row) => {
+function movieList(needsGenreNames: boolean, row: (out: MovieTableBuilder) => RowHandler): TableReader {
+  const out = new MovieTableBuilder();
+  return { row: row(out), finish: () => ({ kind: 'ml-movies', table: out.finish(), needsGenreNames }) };
+}
+
+export function mlMoviesCsvReader(rep: FileReportBuilder): TableReader {
+  return movieList(false, (out) => (f, row) => {
     if (row === 0) return;
     rep.report.rowsRead++;
     const raw = () => rowText(f);
     if (f.length !== 3) return rep.drop('wrong column count', row, raw);
-    mlMovie(rep, seen, out, row, raw, f[0]!, f[1]!, () => splitGenres(f[2]!, rep, row));
-  };
+    mlMovie(rep, out, row, raw, f[0]!, f[1]!, () => splitGenres(f[2]!, rep, row));
+  });
 }
 
-export function ml1mMoviesReader(rep: FileReportBuilder, out: MlMovieRow[]): RowHandler {
-  const seen = new Set<number>();
-  return (f, row) => {
+export function ml1mMoviesReader(rep: FileReportBuilder): TableReader {
+  return movieList(false, (out) => (f, row) => {
     rep.report.rowsRead++;
     const raw = () => rowText(f, '::');
     if (f.length === 1 && f[0]!.trim() === '') return rep.drop('empty line', row, '');
     if (f.length !== 3) return rep.drop('wrong field count', row, raw);
-    mlMovie(rep, seen, out, row, raw, f[0]!, f[1]!, () => splitGenres(f[2]!, rep, row));
-  };
+    mlMovie(rep, out, row, raw, f[0]!, f[1]!, () => splitGenres(f[2]!, rep, row));
+  });
 }
 
 /** u.item: id|title|release date|video date|IMDb URL|19 flags. Genre names come from ML100K_GENRES (remapped to u.genre later). */
-export function ml100kItemReader(rep: FileReportBuilder, out: MlMovieRow[]): RowHandler {
-  const seen = new Set<number>();
-  return (f, row) => {
+export function ml100kItemReader(rep: FileReportBuilder): TableReader {
+  return movieList(true, (out) => (f, row) => {
     rep.report.rowsRead++;
     const raw = () => rowText(f, '|');
     if (f.length === 1 && f[0]!.trim() === '') return rep.drop('empty line', row, '');
     if (f.length !== 24) return rep.drop('wrong field count', row, raw);
     // One item (267) is titled "unknown" with no date; it stays, rated items must resolve.
-    mlMovie(rep, seen, out, row, raw, f[0]!, f[1]!, () => {
+    mlMovie(rep, out, row, raw, f[0]!, f[1]!, () => {
       const g: string[] = [];
       for (let k = 0; k < 19; k++) if (f[5 + k]!.trim() === '1') g.push(ML100K_GENRES[k]!);
       return g;
     }, parseYear(f[2]!));
-  };
+  });
 }
 
-export function ml100kGenreReader(rep: FileReportBuilder, out: string[]): RowHandler {
-  return (f, row) => {
+export function ml100kGenreReader(rep: FileReportBuilder): TableReader {
+  const names: string[] = [];
+  const row: RowHandler = (f, row) => {
     if (f.length === 1 && f[0]!.trim() === '') return; // trailing blank lines
     rep.report.rowsRead++;
     const id = f.length === 2 ? Number(f[1]) : NaN;
     if (!Number.isInteger(id) || id < 0 || id > 63) return rep.drop('expected name|id', row, rowText(f, '|'));
-    out[id] = cleanText(f[0]!);
+    names[id] = cleanText(f[0]!);
     rep.report.kept++;
   };
+  return { row, finish: () => ({ kind: 'genre-names', names }) };
 }
 
-export function linksReader(rep: FileReportBuilder, out: Map<number, number>): RowHandler {
+export function linksReader(rep: FileReportBuilder): TableReader {
   let iMl = 0;
   let iTmdb = 2;
-  return (f, row) => {
+  const seen = new IdSet();
+  const mlIds = growInt32();
+  const tmdbIds = growInt32();
+  const row: RowHandler = (f, row) => {
     if (row === 0) {
       const cols = f.map((h) => h.trim().toLowerCase());
       iMl = Math.max(0, cols.indexOf('movieid'));
@@ -108,17 +118,26 @@ export function linksReader(rep: FileReportBuilder, out: Map<number, number>): R
     if (t === '') return rep.drop('missing tmdbId', row, raw);
     const tmdb = parseId(t);
     if (tmdb < 0) return rep.drop('tmdbId is not a positive integer', row, raw);
-    if (out.has(ml)) return rep.drop('duplicate movieId', row, raw);
-    out.set(ml, tmdb);
+    if (seen.has(ml)) return rep.drop('duplicate movieId', row, raw);
+    seen.add(ml);
+    mlIds.push(ml);
+    tmdbIds.push(tmdb);
     rep.report.kept++;
+  };
+  return {
+    row,
+    finish: () => {
+      const ml = mlIds.trimmed();
+      return { kind: 'links', table: { rows: new SortedIds(ml), mlIds: ml, tmdbIds: tmdbIds.trimmed() } };
+    },
   };
 }
 
-/** Recognised files we do not use (tags, users): rows are counted, nothing is kept. */
-export function countingReader(rep: FileReportBuilder, hasHeader: boolean): RowHandler {
-  return (f, row) => {
-    if (hasHeader && row === 0) return;
+/** Recognised files we do not use (users): rows are counted, nothing is kept. */
+export function countingReader(rep: FileReportBuilder): TableReader {
+  const row: RowHandler = (f) => {
     if (f.length === 1 && f[0]!.trim() === '') return;
     rep.report.rowsRead++;
   };
+  return { row, finish: () => ({ kind: 'none' }) };
 }

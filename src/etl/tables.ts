@@ -1,39 +1,90 @@
-// What each reader leaves behind for the join step: one parsed table per file, as small
-// row records for the metadata files (tens of thousands of rows) and typed arrays for ratings.
+// What each reader leaves behind for the join step: one parsed table per file, in columns.
+// Readers intern names as they read and keep per-row lists as CSR int32s, so a table holds a
+// few typed arrays and each distinct string once: no object per movie (45,000 of them, each
+// with arrays of names, were ~9× the Dataset's size at the join; docs/data.md, "Memory while
+// loading").
 
+import type { Lists } from './lists';
 import type { RawRatings } from './ratings-parser';
+import type { RowHandler } from './row-streams';
+import type { SortedIds } from './sorted-ids';
 
-export interface TmdbMovieRow {
-  tmdbId: number;
-  title: string;
-  year: number;
-  genres: string[];
-  voteAverage: number;
-  voteCount: number;
-  popularity: number;
-  adult: boolean;
+/** Movies of a movie list (TMDB metadata, a MovieLens movie file), one row per kept movie in file order. */
+export interface MovieTable {
+  /** TMDB id or MovieLens movieId. */
+  ids: Int32Array;
+  titles: string[];
+  /** 0 when unknown. */
+  years: Int16Array;
+  /** Per row, indices into genreNames (file order, as read). */
+  genres: Lists;
+  genreNames: string[];
 }
 
-export interface CreditsRow {
-  /** Top-billed cast names in billing order (`order`), at most TOP_CAST. */
-  cast: string[];
-  directors: string[];
-  writers: string[];
+/** movies_metadata.csv: the movie list plus TMDB's own columns. */
+export interface TmdbMovieTable extends MovieTable {
+  voteAverage: Float32Array;
+  voteCount: Int32Array;
+  popularity: Float32Array;
+  adult: Uint8Array;
 }
 
-export interface MlMovieRow {
-  mlId: number;
-  title: string;
-  year: number;
-  genres: string[];
+/** credits.csv: rows keyed by TMDB id; names index `people`, the file's names in first-seen order. */
+export interface CreditsTable {
+  /** TMDB id → row. */
+  rows: SortedIds;
+  people: string[];
+  /** Top-billed cast in billing order (`order`), at most TOP_CAST. */
+  cast: Lists;
+  /** Distinct crew names of department 'Writing', at most MAX_WRITERS. */
+  writers: Lists;
+  /** First director (crew job 'Director'), -1 when none. */
+  director: Int32Array;
+}
+
+/** keywords.csv: rows keyed by TMDB id; keyword indices into `names`. */
+export interface KeywordsTable {
+  rows: SortedIds;
+  names: string[];
+  keywords: Lists;
+}
+
+/** tags.csv: per tagged MovieLens movie, its ranked distinct tags (tags-reader.ts). */
+export interface TagsTable {
+  /** movieId → row. */
+  rows: SortedIds;
+  names: string[];
+  tags: Lists;
+}
+
+/** links.csv: MovieLens movieId → TMDB id. */
+export interface LinksTable {
+  /** movieId → row. */
+  rows: SortedIds;
+  /** Row → movieId and row → tmdbId, in file order. */
+  mlIds: Int32Array;
+  tmdbIds: Int32Array;
+}
+
+/** TMDB id linked to a MovieLens movieId, or -1. */
+export function linkedTmdbId(links: LinksTable, mlId: number): number {
+  const r = links.rows.get(mlId);
+  return r < 0 ? -1 : links.tmdbIds[r]!;
 }
 
 export type TablePayload =
-  | { kind: 'tmdb-movies'; rows: TmdbMovieRow[] }
-  | { kind: 'credits'; byTmdbId: Map<number, CreditsRow> }
-  | { kind: 'keywords'; byTmdbId: Map<number, string[]> }
-  | { kind: 'links'; mlToTmdb: Map<number, number> }
-  | { kind: 'ml-movies'; rows: MlMovieRow[]; needsGenreNames: boolean }
+  | { kind: 'tmdb-movies'; table: TmdbMovieTable }
+  | { kind: 'credits'; table: CreditsTable }
+  | { kind: 'keywords'; table: KeywordsTable }
+  | { kind: 'links'; table: LinksTable }
+  | { kind: 'tags'; table: TagsTable }
+  | { kind: 'ml-movies'; table: MovieTable; needsGenreNames: boolean }
   | { kind: 'genre-names'; names: string[] }
   | { kind: 'ratings'; raw: RawRatings }
   | { kind: 'none' };
+
+/** A text file's reader: rows in, the parsed table out once the file has ended. */
+export interface TableReader {
+  row: RowHandler;
+  finish(): TablePayload;
+}

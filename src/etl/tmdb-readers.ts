@@ -1,12 +1,18 @@
 // Row handlers for The Movies Dataset (Kaggle): movies_metadata.csv with its known broken
 // rows, credits.csv (top cast, directors, writers) and keywords.csv, both joined on TMDB id.
-// Each handler gets rows (row 0 = header) and records drops/repairs in the file report.
+// Each reader gets rows (row 0 = header), records drops/repairs in the file report and writes
+// straight into columns: names interned, per-movie lists as CSR int32s, rows keyed by TMDB id.
 
-import { cleanText, parseBool, parseId, parseNumber, parseYear } from './clean';
+import { growFloat32, growInt32, growUint8 } from '../dataset/growable';
+import { cleanText, cleanTextSlice, parseBool, parseId, parseNumber, parseYear } from './clean';
+import { IdSet } from './id-set';
+import { ListsBuilder } from './lists';
+import { MovieTableBuilder } from './movie-table';
+import { NameTable } from './name-table';
 import { extractNames, extractRecords } from './parse-literal';
 import { rowText, type FileReportBuilder } from './report';
-import type { RowHandler } from './row-streams';
-import type { CreditsRow, TmdbMovieRow } from './tables';
+import { SortedIds } from './sorted-ids';
+import type { TableReader } from './tables';
 
 /** Top-billed cast kept per movie, in `order`. */
 export const TOP_CAST = 10;
@@ -29,15 +35,19 @@ function isEmptyRow(fields: string[]): boolean {
   return true;
 }
 
-export function moviesMetadataReader(rep: FileReportBuilder, out: TmdbMovieRow[]): RowHandler {
+export function moviesMetadataReader(rep: FileReportBuilder): TableReader {
   let col = new Map<string, number>();
   let width = 0;
-  const seen = new Set<number>();
+  const movies = new MovieTableBuilder();
+  const voteAverage = growFloat32();
+  const voteCount = growInt32();
+  const popularity = growFloat32();
+  const adultFlags = growUint8();
   const get = (f: string[], name: string): string => {
     const i = col.get(name);
     return i === undefined ? '' : (f[i] ?? '');
   };
-  return (f, row) => {
+  const row = (f: string[], row: number): void => {
     if (row === 0) {
       col = columnIndex(f);
       width = f.length;
@@ -51,7 +61,7 @@ export function moviesMetadataReader(rep: FileReportBuilder, out: TmdbMovieRow[]
     // In the full file three rows are shifted by a stray newline in `overview`: their id is a date.
     const id = parseId(get(f, 'id'));
     if (id < 0) return rep.drop('id is not a positive integer (shifted columns)', row, raw);
-    if (seen.has(id)) return rep.drop('duplicate id', row, raw);
+    if (movies.has(id)) return rep.drop('duplicate id', row, raw);
     const rawTitle = get(f, 'title');
     let title = cleanText(rawTitle);
     if (title === '') {
@@ -59,7 +69,6 @@ export function moviesMetadataReader(rep: FileReportBuilder, out: TmdbMovieRow[]
       if (title === '') return rep.drop('missing title', row, raw);
       rep.repair('missing title, original_title used', row, raw);
     } else if (title !== rawTitle) rep.repair('whitespace trimmed/collapsed in title', row, rawTitle);
-    seen.add(id);
 
     let adult = parseBool(get(f, 'adult'));
     if (adult === null) {
@@ -74,7 +83,7 @@ export function moviesMetadataReader(rep: FileReportBuilder, out: TmdbMovieRow[]
 
     let genres: string[] = [];
     const g = extractNames(get(f, 'genres'));
-    if (g.ok) genres = g.value.map(cleanText);
+    if (g.ok) genres = g.value.map(cleanTextSlice);
     else rep.repair('malformed genres literal (no genres)', row, () => `${g.reason} at ${g.offset}: ${get(f, 'genres')}`);
 
     const num = (name: string): number => {
@@ -83,28 +92,34 @@ export function moviesMetadataReader(rep: FileReportBuilder, out: TmdbMovieRow[]
       if (Number.isNaN(v) && s.trim() !== '') rep.repair(`non-numeric ${name}`, row, s);
       return v;
     };
-    const voteAverage = num('vote_average');
-    const voteCount = num('vote_count');
-    const popularity = num('popularity');
-    out.push({
-      tmdbId: id,
-      title,
-      year,
-      genres,
-      voteAverage,
-      voteCount: Number.isFinite(voteCount) && voteCount > 0 ? Math.round(voteCount) : 0,
-      popularity,
-      adult,
-    });
+    voteAverage.push(num('vote_average'));
+    const votes = num('vote_count');
+    voteCount.push(Number.isFinite(votes) && votes > 0 ? Math.round(votes) : 0);
+    popularity.push(num('popularity'));
+    adultFlags.push(adult ? 1 : 0);
+    movies.add(id, title, year, genres);
     rep.report.kept++;
+  };
+  return {
+    row,
+    finish: () => ({
+      kind: 'tmdb-movies',
+      table: { ...movies.finish(), voteAverage: voteAverage.trimmed(), voteCount: voteCount.trimmed(), popularity: popularity.trimmed(), adult: adultFlags.trimmed() },
+    }),
   };
 }
 
-export function creditsReader(rep: FileReportBuilder, out: Map<number, CreditsRow>): RowHandler {
+export function creditsReader(rep: FileReportBuilder): TableReader {
   let iCast = 0;
   let iCrew = 1;
   let iId = 2;
-  return (f, row) => {
+  const seen = new IdSet();
+  const ids = growInt32();
+  const people = new NameTable();
+  const cast = new ListsBuilder();
+  const writers = new ListsBuilder();
+  const director = growInt32();
+  const row = (f: string[], row: number): void => {
     if (row === 0) {
       const col = columnIndex(f);
       iCast = col.get('cast') ?? 0;
@@ -117,42 +132,58 @@ export function creditsReader(rep: FileReportBuilder, out: Map<number, CreditsRo
     if (isEmptyRow(f)) return rep.drop('empty row', row, raw);
     const id = parseId(f[iId] ?? '');
     if (id < 0) return rep.drop('id is not a positive integer', row, () => `id=${f[iId] ?? ''} ${raw()}`);
-    if (out.has(id)) return rep.drop('duplicate id', row, raw);
+    if (seen.has(id)) return rep.drop('duplicate id', row, raw);
     const castR = extractRecords(f[iCast] ?? '', ['name', 'order']);
     const crewR = extractRecords(f[iCrew] ?? '', ['name', 'job', 'department']);
     if (!castR.ok && !crewR.ok) return rep.drop('malformed cast and crew literals', row, () => `${castR.reason}: ${raw()}`);
-    const rec: CreditsRow = { cast: [], directors: [], writers: [] };
     if (castR.ok) {
       // Billing order (stable, so equal orders keep file order); names are cleaned only until
       // TOP_CAST non-empty ones are found.
       const entries = castR.value.map((c, k) => ({ c, order: typeof c['order'] === 'number' ? c['order'] : 1e9 + k }));
       entries.sort((a, b) => a.order - b.order);
       for (const { c } of entries) {
-        if (rec.cast.length >= TOP_CAST) break;
-        const name = typeof c['name'] === 'string' ? cleanText(c['name']) : '';
-        if (name !== '') rec.cast.push(name);
+        if (cast.rowLength >= TOP_CAST) break;
+        const name = typeof c['name'] === 'string' ? cleanTextSlice(c['name']) : '';
+        if (name !== '') cast.push(people.id(name));
       }
     } else rep.repair('malformed cast literal (no cast)', row, () => `${castR.reason} at ${castR.offset}: ${f[iCast] ?? ''}`);
+    let first = -1;
     if (crewR.ok) {
       for (const c of crewR.value) {
-        const director = c['job'] === 'Director';
-        if (!director && !(c['department'] === 'Writing' && rec.writers.length < MAX_WRITERS)) continue;
-        const name = typeof c['name'] === 'string' ? cleanText(c['name']) : '';
+        const isDirector = c['job'] === 'Director';
+        // Only the first director is kept.
+        if (isDirector ? first >= 0 : !(c['department'] === 'Writing' && writers.rowLength < MAX_WRITERS)) continue;
+        const name = typeof c['name'] === 'string' ? cleanTextSlice(c['name']) : '';
         if (!name) continue;
-        if (director) {
-          if (!rec.directors.includes(name)) rec.directors.push(name);
-        } else if (!rec.writers.includes(name)) rec.writers.push(name);
+        const p = people.id(name);
+        if (isDirector) first = p;
+        else if (!writers.rowIncludes(p)) writers.push(p);
       }
     } else rep.repair('malformed crew literal (no crew)', row, () => `${crewR.reason} at ${crewR.offset}: ${f[iCrew] ?? ''}`);
-    out.set(id, rec);
+    cast.endRow();
+    writers.endRow();
+    director.push(first);
+    seen.add(id);
+    ids.push(id);
     rep.report.kept++;
+  };
+  return {
+    row,
+    finish: () => ({
+      kind: 'credits',
+      table: { rows: new SortedIds(ids.trimmed()), people: people.names, cast: cast.finish(), writers: writers.finish(), director: director.trimmed() },
+    }),
   };
 }
 
-export function keywordsReader(rep: FileReportBuilder, out: Map<number, string[]>): RowHandler {
+export function keywordsReader(rep: FileReportBuilder): TableReader {
   let iId = 0;
   let iKw = 1;
-  return (f, row) => {
+  const seen = new IdSet();
+  const ids = growInt32();
+  const names = new NameTable();
+  const keywords = new ListsBuilder();
+  const row = (f: string[], row: number): void => {
     if (row === 0) {
       const col = columnIndex(f);
       iId = col.get('id') ?? 0;
@@ -165,10 +196,14 @@ export function keywordsReader(rep: FileReportBuilder, out: Map<number, string[]
     const id = parseId(f[iId] ?? '');
     if (id < 0) return rep.drop('id is not a positive integer', row, raw);
     // keywords.csv lists 985 ids more than once (46,419 rows, 45,432 ids); the copies are identical.
-    if (out.has(id)) return rep.drop('duplicate id', row, raw);
+    if (seen.has(id)) return rep.drop('duplicate id', row, raw);
     const r = extractNames(f[iKw] ?? '');
     if (!r.ok) return rep.drop('malformed keywords literal', row, () => `${r.reason} at ${r.offset}: ${raw()}`);
-    out.set(id, r.value.map(cleanText));
+    for (const k of r.value) keywords.push(names.id(cleanTextSlice(k)));
+    keywords.endRow();
+    seen.add(id);
+    ids.push(id);
     rep.report.kept++;
   };
+  return { row, finish: () => ({ kind: 'keywords', table: { rows: new SortedIds(ids.trimmed()), names: names.names, keywords: keywords.finish() } }) };
 }

@@ -128,7 +128,7 @@ describe.skipIf(!HAS_DATA)(`real files through the worker (skipped: ${NO_DATA_RE
     expect(report.joins.find((j) => j.name.startsWith('ratings items → catalogue'))).toMatchObject({ total: 9724, matched: 9724 });
     expect(report.joins.find((j) => j.name.startsWith('movies → links'))).toMatchObject({ total: 9742, matched: 9734 });
     expect(counts(file(report, 'movies.csv').repairs)).toEqual({ 'no genres listed': 34, 'no year in title (year 0)': 12 });
-    expect(file(report, 'tags.csv')).toMatchObject({ format: 'ml-tags-csv', used: false, rowsRead: 3683 });
+    expect(file(report, 'tags.csv')).toMatchObject({ format: 'ml-tags-csv', used: true, rowsRead: 3683, kept: 3683 });
     expect(file(report, 'README.txt')).toMatchObject({ format: 'documentation', used: false });
   });
 

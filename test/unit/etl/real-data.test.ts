@@ -88,9 +88,9 @@ describe.skipIf(!hasRealData)(`real data (skipped: the real data in ${dataDir}, 
       const f = fileReport((await load()).report.files, 'movies.csv');
       expect(counts(f.repairs)).toEqual({ 'no genres listed': 34, 'no year in title (year 0)': 12 });
     });
-    it('recognises tags.csv and README.txt without using them', async () => {
+    it('uses tags.csv (3,683 rows) as keywords, recognises README.txt without using it', async () => {
       const { report } = await load();
-      expect(fileReport(report.files, 'tags.csv')).toMatchObject({ format: 'ml-tags-csv', used: false, rowsRead: 3683 });
+      expect(fileReport(report.files, 'tags.csv')).toMatchObject({ format: 'ml-tags-csv', used: true, rowsRead: 3683 });
       expect(fileReport(report.files, 'README.txt')).toMatchObject({ format: 'documentation', used: false });
     });
   });

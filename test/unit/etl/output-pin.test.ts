@@ -1,0 +1,66 @@
+// Pins the ETL's whole output (every catalogue column and string table in order, the ratings,
+// and the report's counts) as a SHA-256, so a change in how readers and the join hold their
+// data cannot change a single title, cast order, director, writer, keyword or count unnoticed.
+// The digests were taken from the row-object readers before they were made columnar.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../src/dataset/dataset';
+import type { EtlReport } from '../../../src/etl/report';
+import { sourceFromBlob } from '../../../src/etl/source';
+import { counts, dataDir, fixture, fixtureDir, hasRealData, loadDataset, realFile } from './helpers';
+
+/** A file as a Blob, whose stream is a byte stream: the ETL reads it through a BYOB reader. */
+const blob = (file: string, name: string) => sourceFromBlob(new Blob([readFileSync(file)]), name);
+
+function digest({ dataset, report }: { dataset: Dataset; report: EtlReport }): string {
+  const plain = (v: unknown): unknown => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>, (x) => (Number.isNaN(x) ? 'NaN' : x)) : v);
+  const c = dataset.catalog;
+  const catalog = Object.keys(c).sort().map((k) => [k, plain(c[k as keyof typeof c])]);
+  const r = dataset.ratings;
+  const ratings = [r.length, plain(r.users), plain(r.items), plain(r.ratings), plain(r.days), plain(dataset.userRawIds), dataset.scale];
+  const files = report.files.map((f) => [f.file, f.format, f.used, f.note ?? '', f.error ?? '', f.rowsRead, f.kept, f.dropped, counts(f.dropReasons), counts(f.repairs)]);
+  const rest = [report.catalogSource, report.joins, counts(report.datasetDrops), report.notes, report.dataset];
+  return createHash('sha256').update(JSON.stringify([catalog, ratings, files, rest])).digest('hex');
+}
+
+describe('ETL output is pinned', () => {
+  it('Kaggle fixtures (metadata, credits, keywords in 37-byte chunks)', async () => {
+    const files = ['movies_metadata.csv', 'credits.csv', 'keywords.csv'].map((f) => fixture(f, f, 37));
+    expect(digest(await loadDataset(files, { name: 'fixture' }))).toBe('51932c0718ce06c55b8969284b013e144860f03a2e96502d017da7c5d4bc9921');
+  });
+  it('Kaggle fixtures as Blobs (byte streams read into one reused buffer)', async () => {
+    const files = ['movies_metadata.csv', 'credits.csv', 'keywords.csv'].map((f) => blob(path.join(fixtureDir, `tiny-${f}`), f));
+    expect(digest(await loadDataset(files, { name: 'fixture' }))).toBe('51932c0718ce06c55b8969284b013e144860f03a2e96502d017da7c5d4bc9921');
+  });
+  it('MovieLens fixtures (movies.csv + links + ratings; u.item + u.genre + u.data)', async () => {
+    const latest = await loadDataset([fixture('ml-movies.csv', 'movies.csv'), fixture('ml-links.csv', 'links.csv'), fixture('ml-ratings.csv', 'ratings.csv')], { name: 'ml' });
+    const m100k = await loadDataset([fixture('u.item'), fixture('u.genre'), fixture('u.data')], { name: 'ml100k' });
+    expect([digest(latest), digest(m100k)]).toEqual([
+      '273168f0b76be64e8b6e26e4fd9f2bdaa78f827ae9d92a07cc2548bfa9ea688a',
+      '0ae0f906d307304fa36a5ce021664081360fb98b75c59ad19d39cc9424bc7e88',
+    ]);
+  });
+});
+
+describe.skipIf(!hasRealData)('ETL output on real files is pinned', () => {
+  const TMD = 'the-movies-dataset/';
+  const SAMPLE = TMD + 'excel-resaved-sample/';
+  it('The Movies Dataset: sample metadata + credits, full keywords, links, ratings_small', async () => {
+    const files = [SAMPLE + 'movies_metadata.csv', SAMPLE + 'credits.csv', TMD + 'keywords.csv', TMD + 'links.csv', TMD + 'ratings_small.csv'].map((f) => realFile(f));
+    expect(digest(await loadDataset(files, { name: 'tmd' }))).toBe('640abd02a10d39d8728652f68b16eb3d613b1fd8cb4b9b746e71274f4a13786a');
+  });
+  it('the same files as Blobs (byte streams read 64 KB at a time into one reused buffer)', async () => {
+    const files = [SAMPLE + 'movies_metadata.csv', SAMPLE + 'credits.csv', TMD + 'keywords.csv', TMD + 'links.csv', TMD + 'ratings_small.csv'].map((f) => blob(path.join(dataDir, f), f));
+    expect(digest(await loadDataset(files, { name: 'tmd' }))).toBe('640abd02a10d39d8728652f68b16eb3d613b1fd8cb4b9b746e71274f4a13786a');
+  });
+  it('ml-latest-small without tags, and ml-100k', async () => {
+    const latest = await loadDataset(['movies.csv', 'links.csv', 'ratings.csv'].map((f) => realFile('ml-latest-small/' + f)), { name: 'mls' });
+    const m100k = await loadDataset(['u.data', 'u.item', 'u.genre'].map((f) => realFile('ml-100k/' + f)), { name: 'ml100k' });
+    expect([digest(latest), digest(m100k)]).toEqual([
+      '3124abf0578e8f9386ab463f2a6b9ec95bd691f2e9e6937d068c465f7a6c2dd3',
+      'c7cb721b682ace64e6d0a16a38e92f4ef96ae2fedad0a938f6e5c688691d7f6e',
+    ]);
+  });
+});
