@@ -1,7 +1,8 @@
 // A processed Dataset as one compact binary, for the IndexedDB cache: the magic
 // "SRDS", a format version, a JSON header (name, fingerprint, scale, string
 // tables, the layout of the arrays), then every typed array 8-byte aligned.
-// Loading it back is a few copies, far cheaper than re-running the ETL.
+// Loading it back is a few copies, far cheaper than re-running the ETL. Both ways
+// work part by part, so a large dataset is never held twice.
 import type { Catalog, Dataset, RatingsCoo } from './dataset';
 
 const MAGIC = 0x53445253; // "SRDS" little-endian
@@ -50,7 +51,16 @@ export class DatasetFormatError extends Error {
   override name = 'DatasetFormatError';
 }
 
-export function serializeDataset(dataset: Dataset): Uint8Array {
+/** Where everything goes in the binary: the 12-byte prefix and JSON header, then the arrays. */
+interface Layout {
+  prefix: Uint8Array;
+  dataStart: number;
+  length: number;
+  named: [string, AnyArray][];
+  offsets: number[];
+}
+
+function layoutOf(dataset: Dataset): Layout {
   const { catalog, ratings } = dataset;
   const named: [string, AnyArray][] = [
     ...CATALOG_ARRAYS.map((k): [string, AnyArray] => [`catalog.${k}`, catalog[k]]),
@@ -83,43 +93,124 @@ export function serializeDataset(dataset: Dataset): Uint8Array {
     arrays,
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const dataStart = align8(12 + json.length);
-  const out = new Uint8Array(dataStart + offset);
-  const view = new DataView(out.buffer);
+  const prefix = new Uint8Array(12 + json.length);
+  const view = new DataView(prefix.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, DATASET_FORMAT_VERSION, true);
   view.setUint32(8, json.length, true);
-  out.set(json, 12);
-  named.forEach(([, a], j) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), dataStart + arrays[j].offset));
+  prefix.set(json, 12);
+  const dataStart = align8(prefix.length);
+  return { prefix, dataStart, length: dataStart + offset, named, offsets: arrays.map((a) => a.offset) };
+}
+
+/** Bytes [from, to) of the binary, copied from the prefix and the arrays they overlap. */
+function bytesOf(layout: Layout, from: number, to: number): Uint8Array {
+  const out = new Uint8Array(to - from);
+  const copy = (src: Uint8Array, at: number) => {
+    const lo = Math.max(from, at), hi = Math.min(to, at + src.length);
+    if (lo < hi) out.set(src.subarray(lo - at, hi - at), lo - from);
+  };
+  copy(layout.prefix, 0);
+  layout.named.forEach(([, a], j) => copy(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), layout.dataStart + layout.offsets[j]!));
   return out;
 }
 
+export function serializeDataset(dataset: Dataset): Uint8Array {
+  const layout = layoutOf(dataset);
+  return bytesOf(layout, 0, layout.length);
+}
+
+/**
+ * The same binary in parts of at most `partBytes`, made one at a time as the caller iterates:
+ * caching a 26M-rating dataset holds one part (32 MB) next to the dataset, not a second copy of it.
+ */
+export function serializedParts(dataset: Dataset, partBytes: number): { length: number; parts: Iterable<Uint8Array> } {
+  const layout = layoutOf(dataset);
+  function* parts(): Generator<Uint8Array> {
+    for (let at = 0; at < layout.length; at += partBytes) yield bytesOf(layout, at, Math.min(layout.length, at + partBytes));
+  }
+  return { length: layout.length, parts: parts() };
+}
+
+/**
+ * Reads the binary part by part (parts in order, any sizes): the header once its bytes are in, then
+ * each part's bytes straight into the typed arrays they belong to, so loading never holds the
+ * whole binary next to the dataset.
+ */
+export class DatasetReader {
+  /** The bytes before the header is complete (usually the first part). */
+  private head = new Uint8Array(0);
+  private header: Header | null = null;
+  private readonly arrays = new Map<string, { array: AnyArray; bytes: Uint8Array; at: number }>();
+  private received = 0;
+
+  push(part: Uint8Array): void {
+    const at = this.received;
+    this.received += part.length;
+    if (this.header) return this.copy(part, at);
+    const joined = new Uint8Array(this.head.length + part.length);
+    joined.set(this.head);
+    joined.set(part, this.head.length);
+    this.head = joined;
+    if (!this.readHeader()) return;
+    this.copy(this.head, 0);
+    this.head = new Uint8Array(0);
+  }
+
+  /** The dataset, once every byte has been pushed. */
+  finish(): Dataset {
+    const header = this.header;
+    if (!header) throw new DatasetFormatError('cached dataset is truncated');
+    for (const [name, { bytes, at }] of this.arrays) {
+      if (this.received < at + bytes.length) throw new DatasetFormatError(`cached dataset is truncated in ${name}`);
+    }
+    return assemble(header, (name) => this.arrays.get(name)?.array);
+  }
+
+  /** Copies the bytes of `part` (which starts at offset `at`) into the arrays they belong to. */
+  private copy(part: Uint8Array, at: number): void {
+    for (const { bytes, at: start } of this.arrays.values()) {
+      const lo = Math.max(at, start), hi = Math.min(at + part.length, start + bytes.length);
+      if (lo < hi) bytes.set(part.subarray(lo - at, hi - at), lo - start);
+    }
+  }
+
+  /** Parses the header and allocates the arrays once the header's bytes are in; false until then. */
+  private readHeader(): boolean {
+    if (this.head.length < 12) return false;
+    const view = new DataView(this.head.buffer);
+    if (view.getUint32(0, true) !== MAGIC) throw new DatasetFormatError('not a StreamRec dataset');
+    const version = view.getUint32(4, true);
+    if (version !== DATASET_FORMAT_VERSION) throw new DatasetFormatError(`dataset format ${version} is not supported (expected ${DATASET_FORMAT_VERSION})`);
+    const jsonLength = view.getUint32(8, true);
+    if (this.head.length < 12 + jsonLength) return false;
+    let header: Header;
+    try {
+      header = JSON.parse(new TextDecoder().decode(this.head.subarray(12, 12 + jsonLength))) as Header;
+    } catch {
+      throw new DatasetFormatError('cached dataset header is not valid JSON');
+    }
+    const dataStart = align8(12 + jsonLength);
+    for (const a of header.arrays) {
+      const Ctor = CONSTRUCTORS[a.kind];
+      if (!Ctor || !(Number.isInteger(a.length) && a.length >= 0)) throw new DatasetFormatError(`cached dataset has a bad entry for ${a.name}`);
+      const array = new Ctor(a.length);
+      this.arrays.set(a.name, { array, bytes: new Uint8Array(array.buffer), at: dataStart + a.offset });
+    }
+    this.header = header;
+    return true;
+  }
+}
+
 export function deserializeDataset(bytes: Uint8Array): Dataset {
-  if (bytes.length < 12) throw new DatasetFormatError('cached dataset is truncated');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint32(0, true) !== MAGIC) throw new DatasetFormatError('not a StreamRec dataset');
-  const version = view.getUint32(4, true);
-  if (version !== DATASET_FORMAT_VERSION) throw new DatasetFormatError(`dataset format ${version} is not supported (expected ${DATASET_FORMAT_VERSION})`);
-  const jsonLength = view.getUint32(8, true);
-  if (12 + jsonLength > bytes.length) throw new DatasetFormatError('cached dataset header is truncated');
-  let header: Header;
-  try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + jsonLength))) as Header;
-  } catch {
-    throw new DatasetFormatError('cached dataset header is not valid JSON');
-  }
-  const dataStart = align8(12 + jsonLength);
-  const arrays = new Map<string, AnyArray>();
-  for (const a of header.arrays) {
-    const Ctor = CONSTRUCTORS[a.kind];
-    const start = dataStart + a.offset;
-    const byteLength = a.length * Ctor.BYTES_PER_ELEMENT;
-    if (start + byteLength > bytes.length) throw new DatasetFormatError(`cached dataset is truncated in ${a.name}`);
-    // A copy: aligned for the typed array and independent of the cache's buffer.
-    arrays.set(a.name, new Ctor(bytes.slice(start, start + byteLength).buffer));
-  }
+  const reader = new DatasetReader();
+  reader.push(bytes);
+  return reader.finish();
+}
+
+function assemble(header: Header, array: (name: string) => AnyArray | undefined): Dataset {
   const get = <T extends AnyArray>(name: string): T => {
-    const a = arrays.get(name);
+    const a = array(name);
     if (!a) throw new DatasetFormatError(`cached dataset lacks ${name}`);
     return a as T;
   };
@@ -140,8 +231,8 @@ export function deserializeDataset(bytes: Uint8Array): Dataset {
   if (!(ratings.ratings instanceof Uint8Array || ratings.ratings instanceof Float32Array) || !(ratings.items instanceof Uint16Array || ratings.items instanceof Int32Array)) {
     throw new DatasetFormatError('cached dataset has ratings of an unknown layout');
   }
-  if (arrays.has('ratings.days')) ratings.days = get('ratings.days');
-  if (arrays.has('catalog.writerOffsets')) {
+  if (array('ratings.days')) ratings.days = get('ratings.days');
+  if (array('catalog.writerOffsets')) {
     catalog.writerOffsets = get('catalog.writerOffsets');
     catalog.writerIds = get('catalog.writerIds');
   }

@@ -3,7 +3,7 @@
 // fingerprint. Caching is best effort: without IndexedDB (private windows,
 // Node tests) or on a quota error, the engine simply works uncached.
 import type { Dataset } from '../dataset/dataset';
-import { deserializeDataset, serializeDataset } from '../dataset/serialize-dataset';
+import { DatasetReader, serializedParts } from '../dataset/serialize-dataset';
 import { ETL_VERSION } from '../etl/load-dataset';
 import type { EtlReport } from '../etl/report';
 import type { DataSource } from '../etl/source';
@@ -35,36 +35,34 @@ export function sourcesKey(sources: readonly DataSource[], extra: readonly strin
 const PART_BYTES = 32 << 20;
 const datasetGroup = (key: string) => key.split('#')[0];
 
-async function putParts(key: string, bytes: Uint8Array): Promise<void> {
-  const count = Math.max(1, Math.ceil(bytes.length / PART_BYTES));
-  for (let i = 0; i < count; i++) {
-    // slice, not subarray: IndexedDB would clone a view's whole underlying buffer.
-    await putCached('datasets', `${key}#part${i}`, bytes.slice(i * PART_BYTES, (i + 1) * PART_BYTES));
-  }
-  await putCached('datasets', `${key}#parts`, new TextEncoder().encode(JSON.stringify({ count, length: bytes.length })));
+async function putParts(key: string, dataset: Dataset): Promise<void> {
+  const { length, parts } = serializedParts(dataset, PART_BYTES);
+  let count = 0;
+  for (const part of parts) await putCached('datasets', `${key}#part${count++}`, part);
+  await putCached('datasets', `${key}#parts`, new TextEncoder().encode(JSON.stringify({ count, length })));
 }
 
-async function getParts(key: string): Promise<Uint8Array | undefined> {
+async function getParts(key: string): Promise<Dataset | undefined> {
   const head = await getCached('datasets', `${key}#parts`);
   if (!head) return undefined;
   const { count, length } = JSON.parse(new TextDecoder().decode(head)) as { count: number; length: number };
-  const out = new Uint8Array(length);
+  const reader = new DatasetReader();
   let at = 0;
   for (let i = 0; i < count; i++) {
     const part = await getCached('datasets', `${key}#part${i}`);
     if (!part || at + part.length > length) return undefined;
-    out.set(part, at);
+    reader.push(part);
     at += part.length;
   }
-  return at === length ? out : undefined;
+  return at === length ? reader.finish() : undefined;
 }
 
 export async function cachedDataset(key: string): Promise<{ dataset: Dataset; report: EtlReport } | undefined> {
   if (!available()) return undefined;
   try {
-    const [data, report] = await Promise.all([getParts(key), getCached('datasets', `${key}#report`)]);
-    if (!data || !report) return undefined;
-    return { dataset: deserializeDataset(data), report: JSON.parse(new TextDecoder().decode(report)) as EtlReport };
+    const [dataset, report] = await Promise.all([getParts(key), getCached('datasets', `${key}#report`)]);
+    if (!dataset || !report) return undefined;
+    return { dataset, report: JSON.parse(new TextDecoder().decode(report)) as EtlReport };
   } catch {
     // A damaged or outdated entry is a cache miss, not an error: the ETL runs again.
     return undefined;
@@ -75,7 +73,7 @@ export async function cacheDataset(key: string, dataset: Dataset, report: EtlRep
   if (!available()) return;
   try {
     await putCached('datasets', `${key}#report`, new TextEncoder().encode(JSON.stringify(report)));
-    await putParts(key, serializeDataset(dataset));
+    await putParts(key, dataset);
     await pruneCache('datasets', KEEP_DATASETS, datasetGroup);
   } catch (error) {
     // Quota exceeded or storage disabled: keep working without the cache, but say so.
