@@ -69,17 +69,23 @@ const MAX_BUCKET_SPAN = 4;
 /** Floats in one bucket's gathered G (64 MB): larger buckets are split by rows, so a sweep's working set stays small at 26M ratings. */
 const MAX_BUCKET_FLOATS = 1 << 24;
 
+/** Rows by rating count, ascending, rows without ratings last: the permuted order both sides share. */
+function rowsByCount(counts: Int32Array): { order: Int32Array; solved: number } {
+  const n = counts.length;
+  const order = Int32Array.from({ length: n }, (_, j) => j);
+  order.sort((a, b) => (counts[a]! === 0 ? 1 : 0) - (counts[b]! === 0 ? 1 : 0) || counts[a]! - counts[b]! || a - b);
+  let solved = 0;
+  while (solved < n && counts[order[solved]!]! > 0) solved++;
+  return { order, solved };
+}
+
 /**
  * Exposed for tests: bucketing is pure and decides the padded shapes. Rows sorted by rating count
  * are cut into buckets minimising Σ rows·len + BUCKET_COST_SLOTS per bucket (dynamic programming
  * over the distinct counts): padding is the largest cost of the sweep, kernel launches the next.
  */
 export function planBuckets(counts: Int32Array, bucketCost = BUCKET_COST_SLOTS, maxSlots = Infinity): { order: Int32Array; bounds: { start: number; rows: number; len: number }[]; solved: number } {
-  const n = counts.length;
-  const order = Int32Array.from({ length: n }, (_, j) => j);
-  order.sort((a, b) => (counts[a]! === 0 ? 1 : 0) - (counts[b]! === 0 ? 1 : 0) || counts[a]! - counts[b]! || a - b);
-  let solved = 0;
-  while (solved < n && counts[order[solved]!]! > 0) solved++;
+  const { order, solved } = rowsByCount(counts);
   // Distinct counts v[0] < v[1] < … and the number of rows up to each, ends[t].
   const v: number[] = [], ends: number[] = [];
   for (let p = 0; p < solved; p++) {
@@ -393,7 +399,8 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
   // Positions are needed before either side's buckets can reference them.
   const userCounts = new Int32Array(nUsers), itemCounts = new Int32Array(nItems);
   for (let j = 0; j < train.length; j++) { userCounts[train.users[j]!]!++; itemCounts[train.items[j]!]!++; }
-  const userPlan = planBuckets(userCounts), itemPlan = planBuckets(itemCounts);
+  // Only the order is needed here (the bucket plan is made once, in buildSide).
+  const userPlan = rowsByCount(userCounts), itemPlan = rowsByCount(itemCounts);
   const userPos = new Int32Array(nUsers), itemPos = new Int32Array(nItems);
   userPlan.order.forEach((row, p) => { userPos[row] = p; });
   itemPlan.order.forEach((row, p) => { itemPos[row] = p; });
