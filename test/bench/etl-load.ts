@@ -203,3 +203,22 @@ export async function measureLoad(ctx: BenchContext, name: string, paths: string
 
 export const MB = 1024 * 1024;
 
+/** The metrics every ETL benchmark reports: speed and the heap of a timed load `m` and an untimed `live` one. */
+export function loadMetrics(m: MeasuredLoad, live: MeasuredLoad, inputBytes: number): Record<string, number> {
+  const seconds = m.report.durationMs / 1000;
+  return {
+    seconds,
+    mb_per_s: inputBytes / MB / seconds,
+    load_s: m.callMs / 1000,
+    output_mb: (m.report.dataset.typedArrayBytes + m.report.dataset.stringTableBytes) / MB,
+    peak_heap_mb: m.peakHeapBytes / MB,
+    peak_etl_heap_mb: m.peakEtlHeapBytes / MB,
+    live_etl_heap_mb: live.peakEtlHeapBytes / MB,
+    baseline_heap_mb: m.baselineHeapBytes / MB,
+    main_longest_task_ms: m.longestTaskMs,
+    progress_calls: m.progressCalls,
+    heap_samples: m.heapSamples,
+    load_avg_1m: m.loadAverage,
+  };
+}
+

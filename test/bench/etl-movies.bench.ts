@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { generateMoviesDataset } from '../../scripts/generate-movies-dataset.mjs';
 import type { Benchmark } from './harness';
-import { ensureGenerated, fileSizes, GENERATED, MB, measureLoad } from './etl-load';
+import { ensureGenerated, fileSizes, GENERATED, loadMetrics, MB, measureLoad } from './etl-load';
 
 const DIR = resolve(GENERATED, 'kaggle');
 const FILES = ['movies_metadata.csv', 'credits.csv', 'keywords.csv', 'links.csv'];
@@ -38,24 +38,12 @@ export const etlMovies: Benchmark = {
     const live = await measureLoad(ctx, 'kaggle-generated', paths, { liveHeap: true });
     const d = m.report.dataset;
     if (d.movies !== EXPECTED_MOVIES) throw new Error(`expected ${EXPECTED_MOVIES} movies, the ETL kept ${d.movies}`);
-    const seconds = m.report.durationMs / 1000;
     const outputBytes = d.typedArrayBytes + d.stringTableBytes;
     return {
-      seconds,
-      mb_per_s: bytes / MB / seconds,
-      load_s: m.callMs / 1000,
+      ...loadMetrics(m, live, bytes),
       input_mb: bytes / MB,
-      output_mb: outputBytes / MB,
-      peak_heap_mb: m.peakHeapBytes / MB,
-      peak_etl_heap_mb: m.peakEtlHeapBytes / MB,
-      live_etl_heap_mb: live.peakEtlHeapBytes / MB,
-      baseline_heap_mb: m.baselineHeapBytes / MB,
       live_etl_over_output: live.peakEtlHeapBytes / outputBytes,
       movies_kept: d.movies,
-      main_longest_task_ms: m.longestTaskMs,
-      progress_calls: m.progressCalls,
-      heap_samples: m.heapSamples,
-      load_avg_1m: m.loadAverage,
     };
   },
 };

@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { generateRatings } from '../../scripts/generate-ratings.mjs';
 import type { Benchmark } from './harness';
-import { ensureGenerated, fileSizes, GENERATED, MB, measureLoad } from './etl-load';
+import { ensureGenerated, fileSizes, GENERATED, loadMetrics, measureLoad } from './etl-load';
 
 const DIR = resolve(GENERATED, 'ratings-10m');
 const FILES = ['ratings.csv'];
@@ -33,22 +33,7 @@ export const etlRatings: Benchmark = {
     const live = await measureLoad(ctx, 'ratings-10m', paths, { liveHeap: true });
     const d = m.report.dataset;
     if (d.ratings !== ROWS) throw new Error(`expected ${ROWS} ratings, the ETL kept ${d.ratings}`);
-    const seconds = m.report.durationMs / 1000;
-    return {
-      seconds,
-      rows_per_s: ROWS / seconds,
-      mb_per_s: bytes / MB / seconds,
-      load_s: m.callMs / 1000,
-      bytes_per_rating: d.typedArrayBytes / d.ratings,
-      output_mb: (d.typedArrayBytes + d.stringTableBytes) / MB,
-      peak_heap_mb: m.peakHeapBytes / MB,
-      peak_etl_heap_mb: m.peakEtlHeapBytes / MB,
-      live_etl_heap_mb: live.peakEtlHeapBytes / MB,
-      baseline_heap_mb: m.baselineHeapBytes / MB,
-      main_longest_task_ms: m.longestTaskMs,
-      progress_calls: m.progressCalls,
-      heap_samples: m.heapSamples,
-      load_avg_1m: m.loadAverage,
-    };
+    const metrics = loadMetrics(m, live, bytes);
+    return { ...metrics, rows_per_s: ROWS / metrics.seconds!, bytes_per_rating: d.typedArrayBytes / d.ratings };
   },
 };

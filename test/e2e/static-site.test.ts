@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChrome } from '../support/browser';
 import { REPO_ROOT } from '../support/data-dir';
 import { serveStatic, type StaticServer } from '../support/static-server';
+import { recordErrors } from '../support/app-page';
 
 interface Session {
   context: BrowserContext;
@@ -77,16 +78,7 @@ async function open(options: { serviceWorkers: 'allow' | 'block'; query?: string
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) loads++;
   });
-  page.on('console', (message) => {
-    // A violation inside a worker surfaces only as a console error ("Refused to …").
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('worker', (worker) => {
-    worker.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`[worker] ${message.text()}`);
-    });
-  });
+  recordErrors(page, consoleErrors, pageErrors);
   await page.goto(new URL(options.query ?? '', server.url).href);
   return { context, page, requests, consoleErrors, pageErrors, violations, loads: () => loads };
 }

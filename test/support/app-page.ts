@@ -19,15 +19,11 @@ export interface AppSession {
 
 export const RESULTS_DIR = resolve(REPO_ROOT, 'test-results');
 
-export async function openApp(browser: Browser, baseUrl: string, query = '', viewport = { width: 1280, height: 900 }): Promise<AppSession> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const origin = new URL(baseUrl).origin;
-  const consoleErrors: string[] = [];
-  const pageErrors: string[] = [];
-  const requests: string[] = [];
-  // Context-level listeners see requests from workers as well as the page.
-  context.on('request', (request) => requests.push(request.url()));
+/**
+ * Collects the page's and its workers' console errors (a CSP violation inside a worker surfaces
+ * only as one, "Refused to …") and uncaught page errors.
+ */
+export function recordErrors(page: Page, consoleErrors: string[], pageErrors: string[]): void {
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
@@ -37,6 +33,18 @@ export async function openApp(browser: Browser, baseUrl: string, query = '', vie
       if (message.type() === 'error') consoleErrors.push(`[worker] ${message.text()}`);
     });
   });
+}
+
+export async function openApp(browser: Browser, baseUrl: string, query = '', viewport = { width: 1280, height: 900 }): Promise<AppSession> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const origin = new URL(baseUrl).origin;
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  const requests: string[] = [];
+  // Context-level listeners see requests from workers as well as the page.
+  context.on('request', (request) => requests.push(request.url()));
+  recordErrors(page, consoleErrors, pageErrors);
   await page.goto(new URL(query, baseUrl).href);
   return {
     context,
