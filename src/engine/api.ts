@@ -208,6 +208,8 @@ export interface TrainResult {
   fitMs: number;
   backend: BackendName;
   ratings: number;
+  /** Set when a GPU backend failed and the training ran again on wasm: what failed. */
+  notice: string | null;
 }
 
 export type AlgorithmName = 'svd' | 'svd-loop' | 'baseline-only' | 'global-mean' | 'most-popular' | 'random';
@@ -249,6 +251,8 @@ export interface EvaluationResult {
   rows: EvaluationRow[];
   ratings: number;
   backend: BackendName;
+  /** Set when a GPU backend failed and the evaluation ran again on wasm: what failed. */
+  notice: string | null;
 }
 
 export interface EvaluateProgress {

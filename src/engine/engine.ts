@@ -7,7 +7,7 @@ import type { Exploration } from '../eda/explore';
 import { exportCatalogCsvChunks } from '../etl/export-catalog';
 import { loadDataset } from '../etl/load-dataset';
 import { sourceFromBlob, type DataSource } from '../etl/source';
-import { initBackend, type BackendInfo } from '../model/backend';
+import { fallBackToWasm, initBackend, type BackendInfo } from '../model/backend';
 import { serializeModel } from '../model/serialize-model';
 import type {
   AppendSummary,
@@ -37,6 +37,7 @@ import type {
   TrainResult,
   VisitorRating,
 } from './api';
+import { withWasmFallback } from './backend-fallback';
 import { evaluateSession } from './evaluation';
 import { appendToSession } from './append-session';
 import { cacheDataset, cachedDataset, cachedModel, cacheModel, sourcesKey } from './caches';
@@ -66,6 +67,12 @@ export function createEngine() {
 
   async function active(): Promise<BackendInfo> {
     if (!backend) throw new Error('Engine not initialised: call init() first.');
+    return backend;
+  }
+
+  /** The backend every later job uses once a GPU backend has failed. */
+  function switchToWasm(from: BackendInfo, reason: string): Promise<BackendInfo> {
+    backend = fallBackToWasm(from, reason);
     return backend;
   }
 
@@ -146,16 +153,18 @@ export function createEngine() {
       return jobs.run(options?.jobId, async (signal) => {
         const info = await active();
         const trained = current();
-        const result = await trainSession(trained, info.backend, request, onEpoch, signal);
+        const { value, notice } = await withWasmFallback(info, signal, switchToWasm, (b) => trainSession(trained, b, request, onEpoch, signal));
         await cacheModel(trained.dataset, trained.trainedModel!);
-        return result;
+        return { ...value, notice };
       });
     },
 
     evaluate(request: EvaluateRequest, onProgress: (p: EvaluateProgress) => void, options?: JobOptions): Promise<EvaluationResult> {
       return jobs.run(options?.jobId, async (signal) => {
         const info = await active();
-        return evaluateSession(current(), info.backend, request, onProgress, signal);
+        const session = current();
+        const { value, notice } = await withWasmFallback(info, signal, switchToWasm, (b) => evaluateSession(session, b, request, onProgress, signal));
+        return { ...value, notice };
       });
     },
 

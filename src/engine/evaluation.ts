@@ -69,7 +69,7 @@ export async function evaluateSession(
   request: EvaluateRequest,
   onProgress: (p: EvaluateProgress) => void,
   signal: AbortSignal,
-): Promise<EvaluationResult> {
+): Promise<Omit<EvaluationResult, 'notice'>> {
   const { dataset } = session;
   const data: RatingsCoo = dataset.ratings;
   const seed = request.seed ?? 0;

@@ -28,7 +28,7 @@ export async function trainSession(
   request: TrainRequest,
   onEpoch: (e: EpochProgress) => void,
   signal: AbortSignal,
-): Promise<TrainResult> {
+): Promise<Omit<TrainResult, 'notice'>> {
   const { dataset } = session;
   const current = session.trainedModel;
   const warm = request.warm === true && current !== undefined;

@@ -480,16 +480,17 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
       i.sse.dispose();
       return train.length ? sse / train.length : 0;
     },
-    snapshot() {
+    async snapshot() {
       if (!users || !items || !userParams || !itemParams) throw new Error('ALS solver used after dispose');
+      const [userData, itemData] = await Promise.all([userParams.data(), itemParams.data()]);
       const model: SvdModel = {
         params: { ...params }, nUsers, nItems, k, globalMean: mu,
         userBias: new Float32Array(nUsers), itemBias: new Float32Array(nItems),
         userFactors: new Float32Array(nUsers * k), itemFactors: new Float32Array(nItems * k),
         scale: [start.scale[0], start.scale[1]],
       };
-      unpackParams(userParams.dataSync() as Float32Array, users.order, k, biased, model.userBias, model.userFactors);
-      unpackParams(itemParams.dataSync() as Float32Array, items.order, k, biased, model.itemBias, model.itemFactors);
+      unpackParams(userData as Float32Array, users.order, k, biased, model.userBias, model.userFactors);
+      unpackParams(itemData as Float32Array, items.order, k, biased, model.itemBias, model.itemFactors);
       return model;
     },
     dispose,

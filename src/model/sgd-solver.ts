@@ -95,12 +95,13 @@ export function createSgdSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
       sseTotal.dispose();
       return train.length ? sse / train.length : 0;
     },
-    snapshot() {
+    async snapshot() {
       if (!t) throw new Error('SGD solver used after dispose');
+      // The cpu backend's data() hands out its own storage: copy, so the model owns its arrays.
+      const [userBias, itemBias, userFactors, itemFactors] = (await Promise.all([t.userBias.data(), t.itemBias.data(), t.userFactors.data(), t.itemFactors.data()])).map((a) => (a as Float32Array).slice());
       return {
         params: { ...params }, nUsers, nItems, k, globalMean: mu,
-        userBias: t.userBias.dataSync().slice() as Float32Array, itemBias: t.itemBias.dataSync().slice() as Float32Array,
-        userFactors: t.userFactors.dataSync().slice() as Float32Array, itemFactors: t.itemFactors.dataSync().slice() as Float32Array,
+        userBias: userBias!, itemBias: itemBias!, userFactors: userFactors!, itemFactors: itemFactors!,
         scale: [start.scale[0], start.scale[1]],
       };
     },

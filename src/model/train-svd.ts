@@ -31,8 +31,11 @@ export interface TrainSvdOptions {
 export interface SvdSolver {
   /** Runs one epoch; resolves to its train MSE. */
   runEpoch(epoch: number): Promise<number>;
-  /** The current parameters as plain arrays (a copy). */
-  snapshot(): SvdModel;
+  /**
+   * The current parameters as plain arrays (a copy), read asynchronously: a synchronous
+   * read-back of GPU-resident tensors returns zeros on some WebGPU adapters (SwiftShader).
+   */
+  snapshot(): Promise<SvdModel>;
   dispose(): void;
 }
 
@@ -67,7 +70,7 @@ export async function trainSvd(
       const report: EpochReport = { epoch, trainLoss, ms: performance.now() - t0 };
       if (!Number.isFinite(trainLoss)) throw new RangeError(`training diverged at epoch ${epoch} (train loss ${trainLoss}); lower lrAll or raise regAll`);
       if (validation) {
-        const current = solver.snapshot();
+        const current = await solver.snapshot();
         report.validRmse = rmseOf(current, validation);
         if (!best || report.validRmse < best.rmse) { best = { rmse: report.validRmse, model: current }; sinceBest = 0; } else sinceBest++;
       }
@@ -75,7 +78,7 @@ export async function trainSvd(
       if (params.earlyStoppingPatience > 0 && validation && sinceBest >= params.earlyStoppingPatience) break;
     }
     throwIfAborted(signal);
-    return params.earlyStoppingPatience > 0 && best ? best.model : solver.snapshot();
+    return params.earlyStoppingPatience > 0 && best ? best.model : await solver.snapshot();
   } finally {
     solver.dispose();
   }

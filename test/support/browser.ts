@@ -37,6 +37,9 @@ export const CHROME_FLAGS = [
   // Lets a hidden, unfocused headless tab keep full timer and worker speed.
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
+  // A WebGPU adapter headless (SwiftShader's fallback adapter): the WebGPU path is tested,
+  // and the app's screening of software adapters is exercised on every run.
+  '--enable-unsafe-webgpu',
 ];
 
 export function launchChrome(extraArgs: string[] = []): Promise<Browser> {

@@ -36,6 +36,7 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
+/** A cancel the visitor asked for: the engine rejects with an AbortError for those only (src/engine/jobs.ts). */
 export function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || /abort|cancel/i.test(error.message));
+  return error instanceof Error && error.name === 'AbortError';
 }

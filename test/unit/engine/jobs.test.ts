@@ -31,4 +31,20 @@ describe('Jobs', () => {
     jobs.cancel('x');
     expect(signal?.aborted).toBe(false);
   });
+
+  it('reports an AbortError that no cancel caused as a failure, not a cancel', async () => {
+    const jobs = new Jobs();
+    // What a WebGPU buffer mapping throws when the device is lost mid-read.
+    const failing = jobs.run('train', async () => {
+      throw new DOMException("Failed to execute 'mapAsync' on 'GPUBuffer'", 'AbortError');
+    });
+    await expect(failing).rejects.toMatchObject({ name: 'Error', message: "aborted without a cancel: Failed to execute 'mapAsync' on 'GPUBuffer'" });
+  });
+
+  it('reports a cancelled job as cancelled whatever the work threw on its way out', async () => {
+    const jobs = new Jobs();
+    const running = jobs.run('t', (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new RangeError('tensor disposed')))));
+    jobs.cancel('t');
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+  });
 });
