@@ -26,23 +26,24 @@ export interface SurprisePeer {
 }
 
 /**
- * Builds Surprise, writes the engine's folds for these data-dir files and runs the once-only
- * specs; null (with the reason printed) when Surprise cannot run here.
+ * Builds Surprise, writes the engine's folds for these files (site paths under data/, as the page
+ * loads them, or absolute paths) and runs the once-only specs; null (with the reason printed)
+ * when Surprise cannot run here.
  */
-export async function prepareSurprisePeer(name: string, files: string[]): Promise<SurprisePeer | null> {
+export async function prepareSurprisePeer(name: string, files: string[], once: SurpriseSpec[] = SURPRISE_ONCE): Promise<SurprisePeer | null> {
   const reason = prepareSurprise();
   if (reason) {
     console.warn(`[svd ${name}] Surprise columns skipped: ${reason}`);
     return null;
   }
-  const dataset = await loadForPeers(files.map((f) => dataPath(f.replace(/^data\//, ''))));
+  const dataset = await loadForPeers(files.map((f) => (f.startsWith('data/') ? dataPath(f.slice('data/'.length)) : f)));
   const foldDir = writeFolds(name, dataset, N_FOLDS, SEED);
-  const once: Record<string, number> = {};
-  for (const [spec, folds] of Object.entries(runSurprise(foldDir, N_FOLDS, dataset.scale, SURPRISE_ONCE))) {
-    once[`${spec}_rmse`] = mean(folds.map((f) => f.rmse));
-    once[`${spec}_fit_s`] = mean(folds.map((f) => f.fit_s));
+  const metrics: Record<string, number> = {};
+  for (const [spec, folds] of Object.entries(runSurprise(foldDir, N_FOLDS, dataset.scale, once))) {
+    metrics[`${spec}_rmse`] = mean(folds.map((f) => f.rmse));
+    metrics[`${spec}_fit_s`] = mean(folds.map((f) => f.fit_s));
   }
-  return { foldDir, scale: dataset.scale, once };
+  return { foldDir, scale: dataset.scale, once: metrics };
 }
 
 /** Surprise SVD on the same folds now, and StreamRec's fit and RMSE against every peer column. */
@@ -51,6 +52,7 @@ function surpriseMetrics(peer: SurprisePeer, fitS: number, rmse: number): Record
   const m: Record<string, number> = { ...peer.once, surprise_svd_rmse: mean(svd.map((f) => f.rmse)), surprise_svd_fit_s: mean(svd.map((f) => f.fit_s)) };
   const peerRmses = Object.entries(m).filter(([k]) => k.endsWith('_rmse')).map(([, v]) => v);
   m.fit_vs_surprise_svd = fitS / m.surprise_svd_fit_s!;
+  // Every peer column of the run, not only Surprise's SVDs (svd-sparse adds BaselineOnly and KNNBaseline).
   m.rmse_minus_best_surprise = rmse - Math.min(...peerRmses);
   return m;
 }
