@@ -120,6 +120,7 @@ export function buildSide(
   rowsOf: Int32Array | ItemIndexArray, colsOf: Int32Array | ItemIndexArray, ratings: RatingArray, nRows: number,
   otherPos: Int32Array, nOther: number, mu: number, regBias: number, regFactor: number, d: number, biased: boolean,
   regCountExponent = 1,
+  floor: { bias: number; factor: number } = { bias: 0, factor: 0 },
 ): Side {
   const counts = new Int32Array(nRows);
   for (let j = 0; j < rowsOf.length; j++) counts[rowsOf[j]!]!++;
@@ -155,7 +156,7 @@ export function buildSide(
       target.set(vals.subarray(from, from + cnt), r * len);
       count[r] = cnt;
       const weight = regCountExponent === 1 ? cnt : Math.pow(cnt, regCountExponent);
-      for (let f = 0; f < d; f++) reg[r * d + f] = weight * (biased && f === 0 ? regBias : regFactor);
+      for (let f = 0; f < d; f++) reg[r * d + f] = biased && f === 0 ? Math.max(weight * regBias, floor.bias) : Math.max(weight * regFactor, floor.factor);
     }
     return {
       start, rows, len,
@@ -426,9 +427,10 @@ export function createAlsSolver(train: RatingsCoo, start: SvdModel): SvdSolver {
     userParams?.dispose(); itemParams?.dispose(); itemResidual?.dispose();
     users = items = null; userParams = itemParams = itemResidual = null;
   };
+  const floors = { bias: params.regBiasFloor, factor: params.regFactorFloor };
   try {
-    users = buildSide(train.users, train.items, train.ratings, nUsers, itemPos, nItems, mu, reg.bu, reg.pu, d, biased, params.regCountExponent);
-    items = buildSide(train.items, train.users, train.ratings, nItems, userPos, nUsers, mu, reg.bi, reg.qi, d, biased, params.regCountExponent);
+    users = buildSide(train.users, train.items, train.ratings, nUsers, itemPos, nItems, mu, reg.bu, reg.pu, d, biased, params.regCountExponent, floors);
+    items = buildSide(train.items, train.users, train.ratings, nItems, userPos, nUsers, mu, reg.bi, reg.qi, d, biased, params.regCountExponent, floors);
     linkSides(users, items);
     linkSides(items, users);
     userCountsT = tf.tensor2d(Float32Array.from(userPlan.order, (row) => userCounts[row]!), [nUsers, 1]);

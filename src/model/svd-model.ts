@@ -52,6 +52,15 @@ export interface SvdParams {
    */
   regCountExponent: number;
   /**
+   * ALS only. Floors under each row's count-scaled penalty, max(λ·n_u^α, floor), for the bias and
+   * for the factors. Weighted-λ alone barely regularises a user or item with one or two ratings
+   * (λ·1), so on sparse data its bias and factors absorb that one rating's noise; a floor holds
+   * such rows (Surprise's BaselineOnly uses a constant penalty, reg_i 10 / reg_u 15) and leaves
+   * rows with enough ratings exactly as before. Default 0 (weighted-λ alone).
+   */
+  regBiasFloor: number;
+  regFactorFloor: number;
+  /**
    * ALS only. Weight w₀ of the implicit-feedback term w₀·Σ_{all u,i} (r̂_ui − 0)²: every pair, rated or
    * not, is pulled weakly towards a rating of 0 ("not watched"), as in iALS / PureSVD. It makes the
    * unclipped scores rank watched-and-liked items first (full-ranking top-N); it costs RMSE, so it is
@@ -98,6 +107,8 @@ export const SVD_DEFAULTS: Readonly<SvdParams> = Object.freeze({
   shuffle: true,
   earlyStoppingPatience: 0,
   regCountExponent: 1,
+  regBiasFloor: 0,
+  regFactorFloor: 0,
   implicitWeight: 0,
   implicitFactors: false,
   regYj: null,
@@ -124,6 +135,9 @@ export function resolveSvdParams(partial: Partial<SvdParams> = {}): SvdParams {
   if (!(params.regYj === null || params.regYj >= 0)) throw new RangeError(`regYj must be ≥ 0 or null, got ${params.regYj}`);
   if (!(Number.isInteger(params.implicitInterval) && params.implicitInterval >= 1)) throw new RangeError(`implicitInterval must be a positive integer, got ${params.implicitInterval}`);
   if (!Number.isFinite(params.regCountExponent)) throw new RangeError(`regCountExponent must be finite, got ${params.regCountExponent}`);
+  for (const name of ['regBiasFloor', 'regFactorFloor'] as const) {
+    if (!(Number.isFinite(params[name]) && params[name] >= 0)) throw new RangeError(`${name} must be finite and ≥ 0, got ${params[name]}`);
+  }
   return params;
 }
 

@@ -11,6 +11,7 @@ import { rankMlsmall } from './rank-mlsmall.bench';
 import { svd1m } from './svd-1m.bench';
 import { svdMl100k } from './svd-ml100k.bench';
 import { svdMlsmall } from './svd-mlsmall.bench';
+import { svdSparse } from './svd-sparse.bench';
 import { foldin } from './foldin.bench';
 import { reload } from './reload.bench';
 import { retrainWarm } from './retrain-warm.bench';
@@ -19,7 +20,7 @@ import { scaleCurve } from './scale-curve.bench';
 import { tfMatmul } from './tf-matmul.bench';
 import { workerRoundtrip } from './worker-roundtrip.bench';
 
-const ALL: Benchmark[] = [bundle, workerRoundtrip, tfMatmul, foldin, retrainWarm, reload, svdMl100k, svdMlsmall, rankMlsmall, svd1m, etlMovies, etlRatings, scale26m, scaleCurve];
+const ALL: Benchmark[] = [bundle, workerRoundtrip, tfMatmul, foldin, retrainWarm, reload, svdMl100k, svdMlsmall, svdSparse, rankMlsmall, svd1m, etlMovies, etlRatings, scale26m, scaleCurve];
 
 async function main() {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -18,7 +18,7 @@ describe('each hyperparameter changes the result', () => {
     ['initStdDev', { initStdDev: 0.3 }], ['biased', { biased: false }], ['regBu', { regBu: 1 }], ['regBi', { regBi: 1 }],
     ['regPu', { regPu: 1 }], ['regQi', { regQi: 1 }], ['cgIterations', { cgIterations: 3 }], ['seed', { seed: 2 }],
     ['regCountExponent', { regCountExponent: 0.5 }], ['implicitWeight', { implicitWeight: 0.1 }],
-    ['implicitFactors', { implicitFactors: true }],
+    ['implicitFactors', { implicitFactors: true }], ['regBiasFloor', { regBiasFloor: 5 }], ['regFactorFloor', { regFactorFloor: 5 }],
   ];
   for (const [name, change] of alsCases) {
     it(`als: ${name}`, async () => {
@@ -57,5 +57,16 @@ describe('each hyperparameter changes the result', () => {
   it('loop oracle: lrAll, regAll, shuffle, lrDecay', () => {
     const a = trainSvdLoop(data, 12, 10, [1, 5], base);
     for (const change of [{ lrAll: 0.02 }, { regAll: 0.5 }, { shuffle: false }, { lrDecay: 0.5 }]) differs(a, trainSvdLoop(data, 12, 10, [1, 5], { ...base, ...change }));
+  });
+  it('als: a penalty floor shrinks the bias of an item rated once', async () => {
+    // Item 10 gets one 5-star rating; every other item keeps the tiny problem's ratings.
+    const users = Int32Array.from([...data.users, 0]);
+    const items = Int32Array.from([...data.items, 10]);
+    const ratings = Float32Array.from([...data.ratings, 5]);
+    const once = { users, items, ratings, length: ratings.length };
+    const p = { ...base, solver: 'als' as const, nFactors: 2, regAll: 0.05 };
+    const plain = await trainSvd(once, 12, 11, [1, 5], p);
+    const floored = await trainSvd(once, 12, 11, [1, 5], { ...p, regBiasFloor: 3, regFactorFloor: 3 });
+    expect(Math.abs(floored.itemBias[10]!)).toBeLessThan(0.6 * Math.abs(plain.itemBias[10]!));
   });
 });
