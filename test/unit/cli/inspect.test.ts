@@ -37,7 +37,7 @@ describe('inspect on the demo data (public/demo)', () => {
   });
 });
 
-describe.skipIf(!HAS_DATA)(`inspect on real data (skipped: ${NO_DATA_REASON})`, () => {
+describe.skipIf(!HAS_DATA)(HAS_DATA ? 'inspect on real data' : `inspect on real data (skipped: ${NO_DATA_REASON})`, () => {
   it('ml-100k as a directory: u.info’s 100,000 ratings by 943 users on 1,682 movies; the uN splits not loaded twice', async () => {
     const info = readFileSync(dataPath('ml-100k/u.info'), 'latin1');
     const count = (what: string) => Number(new RegExp(`(\\d+) ${what}`).exec(info)![1]);
