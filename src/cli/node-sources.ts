@@ -5,7 +5,7 @@
 import { openAsBlob } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { DataSource } from '../etl/source';
+import { sourceFromBlob, type DataSource } from '../etl/source';
 import { CliError } from './cli-error';
 
 /** The files the paths name: directories expand to their files (sorted, hidden ones skipped), duplicates once. */
@@ -40,8 +40,5 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
 
 /** One file as a DataSource named by its path (the report shows it; its folder names the dataset). */
 export async function sourceFromPath(path: string): Promise<DataSource> {
-  const blob = await openAsBlob(path);
-  // Node's Blob streams the same WHATWG byte stream the ETL reads from a browser File;
-  // only the type declarations (node:buffer vs lib.dom) differ.
-  return { name: path, size: blob.size, open: () => blob.stream() as unknown as ReadableStream<Uint8Array> };
+  return sourceFromBlob(await openAsBlob(path), path);
 }

@@ -1,6 +1,6 @@
 // The command line's parsing and failures, run in-process through runCli with the output
-// captured: --help, unknown verbs and options, bad option values, missing paths, files
-// nothing can be read from, and bad rows reported with their file, row and reason.
+// captured: --help, unknown verbs and options, bad option values, an unknown genre, missing paths,
+// files nothing can be read from, and bad rows reported with their file, line and reason.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,5 +79,12 @@ describe('runCli', () => {
     expect(f.dropReasons['item id not an integer']!.samples).toEqual([{ row: 3, reason: 'item id not an integer', excerpt: '1,x,3.0,100' }]);
     expect(f.dropReasons['rating not a number']!.samples).toEqual([{ row: 4, reason: 'rating not a number', excerpt: '2,10,,100' }]);
     expect(report.dataset).toMatchObject({ ratings: 2, users: 2 });
+  });
+
+  it('recommend exits 1 listing the dataset’s genres for a genre it does not have (before any training)', async () => {
+    const run = await cli('recommend', '--user', '7', '--genres', 'Drama,Space Opera', 'public/demo');
+    expect([run.code, run.stdout]).toEqual([1, '']);
+    expect(run.stderr).toMatch(/streamrec: unknown genre "Space Opera"; the dataset's genres are: .*\bDrama\b/);
+    expect(run.stderr).not.toContain('backend');
   });
 });
