@@ -27,6 +27,14 @@ export function matchGenres(requested: readonly string[], known: readonly string
   return [...new Set(requested.map((g) => byLower.get(g.toLowerCase())!))];
 }
 
+/** "943 users, ids 1–943": what a mistyped id can be checked against. */
+function describeIds(ids: Int32Array): string {
+  if (ids.length === 0) return 'no users';
+  let min = ids[0]!, max = ids[0]!;
+  for (const id of ids) { min = Math.min(min, id); max = Math.max(max, id); }
+  return `${ids.length} users, ids ${min}–${max}`;
+}
+
 export const recommendVerb: Verb = {
   name: 'recommend',
   operands: 'FILES…',
@@ -48,9 +56,7 @@ export const recommendVerb: Verb = {
     const { dataset, report } = await loadFiles(args.files, io);
     const genres = matchGenres(listOption(args, 'genres'), dataset.catalog.genreNames);
     const inner = dataset.userRawIds.indexOf(userId);
-    if (inner < 0) {
-      throw new CliError('unknown-user', `user ${userId} is not in ${report.name}'s ratings (${dataset.userRawIds.length} users${dataset.userRawIds.length ? `, ids ${Math.min(...dataset.userRawIds)}–${Math.max(...dataset.userRawIds)}` : ''})`);
-    }
+    if (inner < 0) throw new CliError('unknown-user', `user ${userId} is not in ${report.name}'s ratings (${describeIds(dataset.userRawIds)})`);
     let rated = 0;
     for (let j = 0; j < dataset.ratings.length; j++) if (dataset.ratings.users[j] === inner) rated++;
     const backend = await initNodeBackend(preferred);
