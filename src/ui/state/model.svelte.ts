@@ -65,7 +65,7 @@ class ModelStore {
     this.nEpochs = options.params?.nEpochs ?? 20;
     try {
       const result = await engine.api.train(
-        { params: options.params, holdout: 0.1, warm: options.warm },
+        { params: $state.snapshot(options.params), holdout: 0.1, warm: options.warm },
         proxy((e: EpochProgress) => {
           if (this.trainJob !== jobId) return;
           this.nEpochs = e.nEpochs;
@@ -137,7 +137,7 @@ class ModelStore {
     this.evalProgress = undefined;
     try {
       const result = await engine.api.evaluate(
-        { kind, params: { ...this.params } },
+        { kind, params: $state.snapshot(this.params) },
         proxy((p: EvaluateProgress) => {
           if (this.evalJob === jobId) this.evalProgress = p;
         }),

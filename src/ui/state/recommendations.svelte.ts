@@ -6,7 +6,12 @@ import { errorMessage } from '../lib/format';
 import type { FilterQuery } from '../lib/route';
 import { engine } from './engine.svelte';
 
-function toFilter(q: FilterQuery): RecommendFilter {
+/**
+ * What crosses to the worker must be structured-cloneable: a Svelte `$state` array is a
+ * Proxy, which postMessage refuses ("could not be cloned"), so the query is snapshotted first.
+ */
+function toFilter(query: FilterQuery): RecommendFilter {
+  const q = $state.snapshot(query);
   return { genres: q.genres, genreMode: q.genreMode, yearMin: q.yearMin, yearMax: q.yearMax, minVotes: q.minVotes, includeRated: false };
 }
 
