@@ -17,6 +17,8 @@ class AppStore {
     const ratings = visitor.load();
     const available = await dataset.discover().catch(() => dataset.available);
     await ratings;
+    // The visitor may have chosen a dataset on the Data page meanwhile: theirs wins.
+    if (dataset.loading !== undefined || dataset.version > 0) return;
     // A shared link to a dataset user names its dataset: open that one, not the last used.
     const linked = router.view === 'for-you' ? datasetUserFromQuery(router.route.query)?.datasetId : undefined;
     await this.open(available.find((d) => d.id === linked) ?? dataset.lastChoice(available));

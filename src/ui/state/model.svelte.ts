@@ -1,5 +1,5 @@
 // Training and evaluation as the UI drives them: hyperparameters with presets,
-// the live per-epoch curve, cancel, and the evaluation tables.
+// the live per-sweep curve (a sweep = one training pass), cancel, and the evaluation tables.
 import { proxy } from 'comlink';
 import type { EpochProgress, EvaluateProgress, EvaluationResult, ModelImportSummary, SvdParams, TrainResult } from '../../engine/api';
 import { errorMessage, isAbort } from '../lib/format';
@@ -15,6 +15,17 @@ export const PRESETS: Record<'fast' | 'balanced' | 'accurate', { label: string; 
 
 export type EvalKind = 'cv' | 'ranking';
 
+/** How the last training run ended; its curve stays on screen under this label. */
+export type RunOutcome = 'running' | 'done' | 'cancelled' | 'failed';
+
+/** The preset a model's settings are, if any (factors, sweeps, regularisation and solver all equal). */
+export function presetOf(params: Pick<SvdParams, 'nFactors' | 'nEpochs' | 'regAll' | 'solver'>): keyof typeof PRESETS | undefined {
+  return (Object.keys(PRESETS) as (keyof typeof PRESETS)[]).find((name) => {
+    const p = PRESETS[name].params;
+    return p.nFactors === params.nFactors && p.nEpochs === params.nEpochs && p.regAll === params.regAll && p.solver === params.solver;
+  });
+}
+
 class ModelStore {
   params = $state<EditableParams>({ ...PRESETS.balanced.params });
   /** Whether a trained model exists for the loaded dataset. */
@@ -22,6 +33,8 @@ class ModelStore {
   /** Parameters of the model in use (from training or the cache). */
   active = $state.raw<{ params: SvdParams; k: number } | undefined>(undefined);
   training = $state(false);
+  /** The last run's outcome (undefined before any run on this dataset). */
+  run = $state<RunOutcome | undefined>(undefined);
   epochs = $state.raw<EpochProgress[]>([]);
   nEpochs = $state(0);
   result = $state.raw<TrainResult | undefined>(undefined);
@@ -41,12 +54,21 @@ class ModelStore {
   /** A load finished: remember whether it brought a cached model. */
   datasetLoaded(model: { params: SvdParams; k: number } | null): void {
     this.ready = model !== null;
-    this.active = model ?? undefined;
+    this.use(model ?? undefined);
     this.result = undefined;
+    this.run = undefined;
     this.epochs = [];
     this.evaluation = {};
     this.error = undefined;
     this.version++;
+  }
+
+  /** A model is now in use: the form shows its settings, so form, presets and "In use" agree. */
+  private use(active: { params: SvdParams; k: number } | undefined): void {
+    this.active = active;
+    if (!active) return;
+    const { nEpochs, regAll, solver, lrAll } = active.params;
+    this.params = { nFactors: active.k, nEpochs, regAll, solver, lrAll };
   }
 
   applyPreset(name: keyof typeof PRESETS): void {
@@ -62,7 +84,9 @@ class ModelStore {
     this.training = true;
     this.error = undefined;
     this.epochs = [];
-    this.nEpochs = options.params?.nEpochs ?? 20;
+    this.run = 'running';
+    // Unknown until the engine's first progress says (its default depends on the dataset): 0 = "Training…".
+    this.nEpochs = options.params?.nEpochs ?? 0;
     try {
       const result = await engine.api.train(
         { params: $state.snapshot(options.params), holdout: 0.1, warm: options.warm },
@@ -75,11 +99,13 @@ class ModelStore {
       );
       if (this.trainJob !== jobId) return;
       this.result = result;
-      this.active = { params: result.params, k: result.params.nFactors };
+      this.run = 'done';
+      this.use({ params: result.params, k: result.params.nFactors });
       this.ready = true;
       this.version++;
     } catch (error) {
       if (this.trainJob !== jobId) return;
+      this.run = isAbort(error) ? 'cancelled' : 'failed';
       this.error = isAbort(error)
         ? this.ready
           ? 'Training was cancelled; the previous model is still in use.'
@@ -116,7 +142,7 @@ class ModelStore {
     try {
       const summary = await engine.api.importModel(files);
       this.imported = summary;
-      this.active = { params: summary.params, k: summary.k };
+      this.use({ params: summary.params, k: summary.k });
       this.ready = true;
       this.version++;
     } catch (error) {

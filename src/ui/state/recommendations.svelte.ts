@@ -1,5 +1,6 @@
 // Recommendation lists: the visitor's (personalised once they have ratings and a
-// model exists, else "popular and well rated") and one for a dataset user.
+// model exists, else "popular and well rated") and one for a user of the dataset
+// (the original query: user id + filters, also reachable as a link).
 // Responses that arrive after a newer request are dropped.
 import type { RecommendationList, RecommendFilter } from '../../engine/api';
 import { errorMessage } from '../lib/format';
@@ -52,6 +53,7 @@ class RecommendationsStore {
       const list = await engine.api.recommend({ user: { kind: 'dataset', userId }, n: query.n, filter: toFilter(query) });
       if (ticket !== this.userTicket) return;
       this.userList = { ...list, userId };
+      this.received++;
       if (!list.userFound) this.userError = `There is no user ${userId} in this dataset; user ids are the ones in its ratings file.`;
     } catch (error) {
       if (ticket === this.userTicket) this.userError = `Could not recommend for user ${userId}: ${errorMessage(error)}.`;
