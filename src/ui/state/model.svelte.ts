@@ -3,28 +3,13 @@
 import { proxy } from 'comlink';
 import type { EpochProgress, EvaluateProgress, EvaluationResult, ModelImportSummary, SvdParams, TrainResult } from '../../engine/api';
 import { errorMessage, isAbort } from '../lib/format';
+import { PRESETS, type EditableParams } from '../lib/model-presets';
 import { engine } from './engine.svelte';
-
-export type EditableParams = Pick<SvdParams, 'nFactors' | 'nEpochs' | 'regAll' | 'solver' | 'lrAll'>;
-
-export const PRESETS: Record<'fast' | 'balanced' | 'accurate', { label: string; hint: string; params: EditableParams }> = {
-  fast: { label: 'Fast', hint: '20 factors, 8 sweeps', params: { nFactors: 20, nEpochs: 8, regAll: 0.1, solver: 'als', lrAll: 0.005 } },
-  balanced: { label: 'Balanced', hint: '50 factors, 15 sweeps', params: { nFactors: 50, nEpochs: 15, regAll: 0.1, solver: 'als', lrAll: 0.005 } },
-  accurate: { label: 'Accurate', hint: '100 factors, 25 sweeps', params: { nFactors: 100, nEpochs: 25, regAll: 0.1, solver: 'als', lrAll: 0.005 } },
-};
 
 export type EvalKind = 'cv' | 'ranking';
 
 /** How the last training run ended; its curve stays on screen under this label. */
 export type RunOutcome = 'running' | 'done' | 'cancelled' | 'failed';
-
-/** The preset a model's settings are, if any (factors, sweeps, regularisation and solver all equal). */
-export function presetOf(params: Pick<SvdParams, 'nFactors' | 'nEpochs' | 'regAll' | 'solver'>): keyof typeof PRESETS | undefined {
-  return (Object.keys(PRESETS) as (keyof typeof PRESETS)[]).find((name) => {
-    const p = PRESETS[name].params;
-    return p.nFactors === params.nFactors && p.nEpochs === params.nEpochs && p.regAll === params.regAll && p.solver === params.solver;
-  });
-}
 
 class ModelStore {
   params = $state<EditableParams>({ ...PRESETS.balanced.params });
