@@ -91,10 +91,9 @@ class ModelStore {
     } catch (error) {
       if (this.trainJob !== jobId) return;
       this.run = isAbort(error) ? 'cancelled' : 'failed';
+      // A cancel is shown as the run's outcome beside its curve, not as an error.
       this.error = isAbort(error)
-        ? this.ready
-          ? 'Training was cancelled; the previous model is still in use.'
-          : 'Training was cancelled; recommendations stay non-personalised until a model is trained.'
+        ? undefined
         : `Training failed: ${errorMessage(error)}. The previous model (if any) is kept; try the Fast preset or another backend in Settings.`;
     } finally {
       if (this.trainJob === jobId) {
