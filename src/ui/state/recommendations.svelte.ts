@@ -1,7 +1,6 @@
-// Recommendation lists: the visitor's (personalised once they have ratings and a
-// model exists, else "popular and well rated") and one for a user of the dataset
-// (the original query: user id + filters, also reachable as a link).
-// Responses that arrive after a newer request are dropped.
+// Recommendation lists: the visitor's (personalised once they have ratings and a model,
+// else "popular and well rated") and a dataset user's (the original query: user id +
+// filters, also a link). Responses that arrive after a newer request are dropped.
 import type { RecommendationList, RecommendFilter } from '../../engine/api';
 import { errorMessage } from '../lib/format';
 import type { FilterQuery } from '../lib/route';
