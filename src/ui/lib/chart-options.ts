@@ -79,16 +79,28 @@ export function numericBars(theme: ChartTheme, lib: typeof uPlot, xLabel: string
   };
 }
 
+/** Tick steps for a counted x axis; uPlot picks the smallest that leaves room for the labels. */
+export const INTEGER_INCREMENTS = [1, 2, 5, 10, 20, 50, 100, 200, 500];
+
+/** The x range of a per-sweep chart: sweeps 1..n of the current run (at least 1..2, so the axis has a span). */
+export function sweepRange(nSweeps: number): [number, number] {
+  return [1, Math.max(2, Math.round(nSweeps))];
+}
+
 /** One or more lines over a numeric x, optionally with a log y scale. */
 export function lines(
   theme: ChartTheme,
   xLabel: string,
   ys: { label: string; scale?: string; format?: (v: number) => string }[],
-  options: { logY?: boolean; xFormat?: (v: number) => string; xRange?: [number, number] } = {},
+  options: { logY?: boolean; xFormat?: (v: number) => string; xRange?: [number, number]; integerX?: boolean } = {},
 ): Options {
   const scales: uPlot.Scales = { x: options.xRange ? { time: false, range: options.xRange } : { time: false } };
   if (options.logY) scales.y = { distr: 3 };
-  const axes: uPlot.Axis[] = [axis(theme, options.xFormat ? { values: (_u, s) => s.map(options.xFormat!) } : {}), axis(theme, { size: 55 })];
+  const xAxis: Partial<uPlot.Axis> = {};
+  if (options.xFormat) xAxis.values = (_u, s) => s.map(options.xFormat!);
+  // Counted x (sweeps): ticks only on whole numbers, so no "0.5" or "1.5" between two passes.
+  if (options.integerX) xAxis.incrs = INTEGER_INCREMENTS;
+  const axes: uPlot.Axis[] = [axis(theme, xAxis), axis(theme, { size: 55 })];
   if (ys.some((y) => y.scale === 'right')) {
     scales.right = { auto: true };
     axes.push(axis(theme, { scale: 'right', side: 1, grid: { show: false }, size: 55 }));

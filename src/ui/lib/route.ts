@@ -1,5 +1,6 @@
 // The router's pure half: the URL hash ⇄ a view and its query. Views are
-// "#/for-you?genres=Drama,Comedy&mode=all", "#/movie/tmdb%3A603", "#/rate" …
+// "#/for-you?genres=Drama,Comedy&mode=all", "#/for-you?dataset=ml-100k&user=7&n=10",
+// "#/movie/tmdb%3A603", "#/rate" …
 
 export const VIEWS = ['for-you', 'rate', 'movie', 'data', 'model', 'settings'] as const;
 export type ViewName = (typeof VIEWS)[number];
@@ -68,4 +69,25 @@ export function queryFromFilter(filter: FilterQuery): Record<string, string> {
   if (filter.minVotes > 0) q.votes = String(filter.minVotes);
   if (filter.n !== DEFAULT_FILTER_QUERY.n) q.n = String(filter.n);
   return q;
+}
+
+/**
+ * The original query as a link: a user of the dataset ("user=7"), optionally pinned to a
+ * site dataset ("dataset=ml-100k"), with the same filters as the visitor's own list.
+ */
+export interface DatasetUserQuery {
+  userId: number;
+  /** Id of the site dataset the user id belongs to; absent = the one loaded. */
+  datasetId?: string;
+}
+
+export function datasetUserFromQuery(query: Record<string, string>): DatasetUserQuery | undefined {
+  const text = query.user?.trim() ?? '';
+  if (!/^\d{1,9}$/.test(text)) return undefined;
+  const datasetId = query.dataset?.trim();
+  return { userId: Number(text), ...(datasetId ? { datasetId } : {}) };
+}
+
+export function queryForDatasetUser(user: DatasetUserQuery, filter: FilterQuery): Record<string, string> {
+  return { ...(user.datasetId ? { dataset: user.datasetId } : {}), user: String(user.userId), ...queryFromFilter(filter) };
 }

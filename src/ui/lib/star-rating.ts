@@ -34,8 +34,9 @@ export function ratingAfterKey(key: string, value: number | null): number | null
       return value === null ? 1 : snapRating(value + 1);
     case 'PageDown':
       return value === null ? MIN_RATING : snapRating(value - 1);
+    // The slider's minimum is "not rated" (aria-valuemin 0), so Home goes there, as Delete does.
     case 'Home':
-      return MIN_RATING;
+      return null;
     case 'End':
       return MAX_RATING;
     case 'Delete':

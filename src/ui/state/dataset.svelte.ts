@@ -24,6 +24,8 @@ class DatasetStore {
   /** Bumped after each successful load. */
   version = $state(0);
   fromCache = $state(false);
+  /** Id of the site dataset in use ("demo", "ml-100k" …); undefined for dropped files. */
+  siteId = $state<string | undefined>(undefined);
   private jobId: string | undefined;
 
   async discover(): Promise<SiteDataset[]> {
@@ -68,6 +70,7 @@ class DatasetStore {
       this.summary = result.summary;
       this.report = result.report;
       this.fromCache = result.fromCache;
+      this.siteId = request.kind === 'site' ? id : undefined;
       this.exploration = undefined;
       this.exploreError = undefined;
       onDone?.();

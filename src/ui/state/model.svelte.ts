@@ -1,19 +1,15 @@
 // Training and evaluation as the UI drives them: hyperparameters with presets,
-// the live per-epoch curve, cancel, and the evaluation tables.
+// the live per-sweep curve (a sweep = one training pass), cancel, and the evaluation tables.
 import { proxy } from 'comlink';
 import type { EpochProgress, EvaluateProgress, EvaluationResult, ModelImportSummary, SvdParams, TrainResult } from '../../engine/api';
 import { errorMessage, isAbort } from '../lib/format';
+import { PRESETS, type EditableParams } from '../lib/model-presets';
 import { engine } from './engine.svelte';
 
-export type EditableParams = Pick<SvdParams, 'nFactors' | 'nEpochs' | 'regAll' | 'solver' | 'lrAll'>;
-
-export const PRESETS: Record<'fast' | 'balanced' | 'accurate', { label: string; hint: string; params: EditableParams }> = {
-  fast: { label: 'Fast', hint: '20 factors, 8 sweeps', params: { nFactors: 20, nEpochs: 8, regAll: 0.1, solver: 'als', lrAll: 0.005 } },
-  balanced: { label: 'Balanced', hint: '50 factors, 15 sweeps', params: { nFactors: 50, nEpochs: 15, regAll: 0.1, solver: 'als', lrAll: 0.005 } },
-  accurate: { label: 'Accurate', hint: '100 factors, 25 sweeps', params: { nFactors: 100, nEpochs: 25, regAll: 0.1, solver: 'als', lrAll: 0.005 } },
-};
-
 export type EvalKind = 'cv' | 'ranking';
+
+/** How the last training run ended; its curve stays on screen under this label. */
+export type RunOutcome = 'running' | 'done' | 'cancelled' | 'failed';
 
 class ModelStore {
   params = $state<EditableParams>({ ...PRESETS.balanced.params });
@@ -22,6 +18,8 @@ class ModelStore {
   /** Parameters of the model in use (from training or the cache). */
   active = $state.raw<{ params: SvdParams; k: number } | undefined>(undefined);
   training = $state(false);
+  /** The last run's outcome (undefined before any run on this dataset). */
+  run = $state<RunOutcome | undefined>(undefined);
   epochs = $state.raw<EpochProgress[]>([]);
   nEpochs = $state(0);
   result = $state.raw<TrainResult | undefined>(undefined);
@@ -41,12 +39,21 @@ class ModelStore {
   /** A load finished: remember whether it brought a cached model. */
   datasetLoaded(model: { params: SvdParams; k: number } | null): void {
     this.ready = model !== null;
-    this.active = model ?? undefined;
+    this.use(model ?? undefined);
     this.result = undefined;
+    this.run = undefined;
     this.epochs = [];
     this.evaluation = {};
     this.error = undefined;
     this.version++;
+  }
+
+  /** A model is now in use: the form shows its settings, so form, presets and "In use" agree. */
+  private use(active: { params: SvdParams; k: number } | undefined): void {
+    this.active = active;
+    if (!active) return;
+    const { nEpochs, regAll, solver, lrAll } = active.params;
+    this.params = { nFactors: active.k, nEpochs, regAll, solver, lrAll };
   }
 
   applyPreset(name: keyof typeof PRESETS): void {
@@ -62,10 +69,12 @@ class ModelStore {
     this.training = true;
     this.error = undefined;
     this.epochs = [];
-    this.nEpochs = options.params?.nEpochs ?? 20;
+    this.run = 'running';
+    // Unknown until the engine's first progress says (its default depends on the dataset): 0 = "Training…".
+    this.nEpochs = options.params?.nEpochs ?? 0;
     try {
       const result = await engine.api.train(
-        { params: options.params, holdout: 0.1, warm: options.warm },
+        { params: $state.snapshot(options.params), holdout: 0.1, warm: options.warm },
         proxy((e: EpochProgress) => {
           if (this.trainJob !== jobId) return;
           this.nEpochs = e.nEpochs;
@@ -75,15 +84,16 @@ class ModelStore {
       );
       if (this.trainJob !== jobId) return;
       this.result = result;
-      this.active = { params: result.params, k: result.params.nFactors };
+      this.run = 'done';
+      this.use({ params: result.params, k: result.params.nFactors });
       this.ready = true;
       this.version++;
     } catch (error) {
       if (this.trainJob !== jobId) return;
+      this.run = isAbort(error) ? 'cancelled' : 'failed';
+      // A cancel is shown as the run's outcome beside its curve, not as an error.
       this.error = isAbort(error)
-        ? this.ready
-          ? 'Training was cancelled; the previous model is still in use.'
-          : 'Training was cancelled; recommendations stay non-personalised until a model is trained.'
+        ? undefined
         : `Training failed: ${errorMessage(error)}. The previous model (if any) is kept; try the Fast preset or another backend in Settings.`;
     } finally {
       if (this.trainJob === jobId) {
@@ -116,7 +126,7 @@ class ModelStore {
     try {
       const summary = await engine.api.importModel(files);
       this.imported = summary;
-      this.active = { params: summary.params, k: summary.k };
+      this.use({ params: summary.params, k: summary.k });
       this.ready = true;
       this.version++;
     } catch (error) {
@@ -137,7 +147,7 @@ class ModelStore {
     this.evalProgress = undefined;
     try {
       const result = await engine.api.evaluate(
-        { kind, params: { ...this.params } },
+        { kind, params: $state.snapshot(this.params) },
         proxy((p: EvaluateProgress) => {
           if (this.evalJob === jobId) this.evalProgress = p;
         }),

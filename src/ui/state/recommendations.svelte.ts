@@ -1,12 +1,17 @@
-// Recommendation lists: the visitor's (personalised once they have ratings and a
-// model exists, else "popular and well rated") and one for a dataset user.
-// Responses that arrive after a newer request are dropped.
+// Recommendation lists: the visitor's (personalised once they have ratings and a model,
+// else "popular and well rated") and a dataset user's (the original query: user id +
+// filters, also a link). Responses that arrive after a newer request are dropped.
 import type { RecommendationList, RecommendFilter } from '../../engine/api';
 import { errorMessage } from '../lib/format';
 import type { FilterQuery } from '../lib/route';
 import { engine } from './engine.svelte';
 
-function toFilter(q: FilterQuery): RecommendFilter {
+/**
+ * What crosses to the worker must be structured-cloneable: a Svelte `$state` array is a
+ * Proxy, which postMessage refuses ("could not be cloned"), so the query is snapshotted first.
+ */
+function toFilter(query: FilterQuery): RecommendFilter {
+  const q = $state.snapshot(query);
   return { genres: q.genres, genreMode: q.genreMode, yearMin: q.yearMin, yearMax: q.yearMax, minVotes: q.minVotes, includeRated: false };
 }
 
@@ -47,6 +52,7 @@ class RecommendationsStore {
       const list = await engine.api.recommend({ user: { kind: 'dataset', userId }, n: query.n, filter: toFilter(query) });
       if (ticket !== this.userTicket) return;
       this.userList = { ...list, userId };
+      this.received++;
       if (!list.userFound) this.userError = `There is no user ${userId} in this dataset; user ids are the ones in its ratings file.`;
     } catch (error) {
       if (ticket === this.userTicket) this.userError = `Could not recommend for user ${userId}: ${errorMessage(error)}.`;

@@ -13,8 +13,10 @@ class VisitorStore {
   version = $state(0);
   loaded = $state(false);
   error = $state<string | undefined>(undefined);
-  /** Engine's match count for the current dataset. */
+  /** Engine's match count: how many of the ratings are movies of the dataset counted against. */
   matched = $state(0);
+  /** The dataset load (dataset.version) `matched` was counted against; -1 before the first. */
+  matchedFor = $state(-1);
   private queue: Promise<unknown> = Promise.resolve();
   readonly byKey = $derived(new Map(this.ratings.map((r) => [r.key, r])));
 
@@ -58,6 +60,16 @@ class VisitorStore {
       await replaceVisitorRatings(all);
       this.ratings = all;
     });
+  }
+
+  /** After a dataset load: counts the ratings again against the new catalogue, in turn with changes. */
+  matchDataset(datasetVersion: number): Promise<void> {
+    const run = this.queue.then(async () => {
+      await this.sendToEngine();
+      this.matchedFor = datasetVersion;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private enqueue(change: () => Promise<void>): Promise<void> {

@@ -36,7 +36,8 @@ describe('keyboard', () => {
     expect(ratingAfterKey('ArrowLeft', null)).toBe(0.5);
   });
   it('jumps with Home and End, by a whole star with PageUp/PageDown, and to a digit', () => {
-    expect(ratingAfterKey('Home', 4)).toBe(0.5);
+    // Home goes to the slider's minimum, aria-valuemin 0 = not rated (StarRating.svelte), not to half a star.
+    expect(ratingAfterKey('Home', 4)).toBeNull();
     expect(ratingAfterKey('End', null)).toBe(5);
     expect(ratingAfterKey('PageUp', 3.5)).toBe(4.5);
     expect(ratingAfterKey('PageDown', 1)).toBe(0.5);
