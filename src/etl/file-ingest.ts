@@ -2,7 +2,7 @@
 // then feed every chunk to the matching reader (byte parser for ratings, papaparse or a
 // line splitter for text). Any failure becomes the file report's error, never a throw.
 
-import { detectFormat, encodingOf, FORMAT_LABELS, type Detection } from './formats';
+import { detectFormat, encodingOf, FORMAT_LABELS, ratingRangeOf, type Detection } from './formats';
 import { newRawRatings, RatingsByteParser } from './ratings-parser';
 import { FileReportBuilder } from './report';
 import { CsvRowStream, DelimitedLineStream, type RowHandler, type TextRowStream } from './row-streams';
@@ -129,7 +129,7 @@ export class FileIngest {
     const ratings = (delimiter: ',' | '\t' | '::') => {
       const raw = newRawRatings(expectedLines(this.size, head));
       this.payload = { kind: 'ratings', raw };
-      const p = new RatingsByteParser(raw, delimiter, d.hasHeader, (reason, row, text) => rep.drop(reason, row, text));
+      const p = new RatingsByteParser(raw, delimiter, d.hasHeader, (reason, row, text) => rep.drop(reason, row, text), ratingRangeOf(d.format));
       return {
         push: (b: Uint8Array) => p.push(b),
         end: () => {
