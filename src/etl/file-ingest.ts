@@ -158,7 +158,10 @@ export class FileIngest {
       };
     };
     const csv = (r: TableReader, hasHeader = true) =>
-      text((handler) => new CsvRowStream(handler, { newline: d.newline, hasHeader }, tooLong), r);
+      text((handler) => new CsvRowStream(handler, { newline: d.newline, hasHeader }, tooLong, (row, reason, raw) => {
+        rep.report.rowsRead++;
+        rep.drop(reason, row, raw);
+      }), r);
     const lines = (delimiter: string, r: TableReader) =>
       text((handler) => new DelimitedLineStream(handler, delimiter, false, tooLong), r);
 
