@@ -22,7 +22,11 @@ export const MAX_WRITERS = 5;
 
 function columnIndex(header: string[]): Map<string, number> {
   const m = new Map<string, number>();
-  header.forEach((h, i) => m.set(h.trim().toLowerCase().replace(/^\uFEFF/, ''), i));
+  // The first of two equal names wins (FileIngest warns about the second).
+  header.forEach((h, i) => {
+    const name = h.trim().toLowerCase().replace(/^\uFEFF/, '');
+    if (!m.has(name)) m.set(name, i);
+  });
   return m;
 }
 
