@@ -14,6 +14,8 @@ export default defineConfig({
   preview: { headers: { ...ISOLATION_HEADERS } },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
   test: {
+    // The default output, plus the attack suite's tally (prints only when attack tests ran).
+    reporters: ['default', './test/support/attack-tally-reporter.ts'],
     projects: [
       {
         extends: true,

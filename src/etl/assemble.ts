@@ -212,33 +212,19 @@ function movieColumns(m: MovieTable): Pick<CatalogColumns, 'rawIds' | 'titles' |
 
 function buildCatalog(c: CatalogColumns, notes: string[]): Catalog {
   const n = c.rawIds.length;
-  // Genres numbered by first use over the catalogue (names may repeat after u.genre renaming).
-  const genreIndex = new Map<string, number>();
-  const genreNames: string[] = [];
   const genreBits = new Uint32Array(n);
-  const overflow = new Set<string>();
   const g = c.genres;
+  const { genreIndex, genreNames } = g ? pickGenres(c.genreNames, g, n, notes) : { genreIndex: new Map<string, number>(), genreNames: [] };
   if (g) {
     for (let i = 0; i < n; i++) {
       let bits = 0;
       for (let j = g.offsets[i]!; j < g.offsets[i + 1]!; j++) {
-        const name = c.genreNames[g.items[j]!]!;
-        let k = genreIndex.get(name);
-        if (k === undefined) {
-          if (genreNames.length >= MAX_GENRES) {
-            overflow.add(name);
-            continue;
-          }
-          k = genreNames.length;
-          genreNames.push(name);
-          genreIndex.set(name, k);
-        }
-        bits |= 1 << k;
+        const k = genreIndex.get(c.genreNames[g.items[j]!]!);
+        if (k !== undefined) bits |= 1 << k;
       }
       genreBits[i] = bits >>> 0;
     }
   }
-  if (overflow.size) notes.push(`more than ${MAX_GENRES} genres: ignored ${[...overflow].slice(0, 10).join(', ')}`);
   const t = c.tmdb;
   return {
     size: n,
@@ -262,6 +248,41 @@ function buildCatalog(c: CatalogColumns, notes: string[]): Catalog {
     people: [],
     keywordNames: [],
   };
+}
+
+/**
+ * The catalogue's genres, numbered by first use (names may repeat after u.genre renaming).
+ * Genres are bits of a Uint32, so at most MAX_GENRES: when more are named, the most frequent
+ * (by films, ties by first use) are kept, so a junk list on one film cannot push out a genre
+ * of many; the note names the dropped genres and how many films lost each.
+ */
+function pickGenres(names: readonly string[], g: Lists, n: number, notes: string[]): { genreIndex: Map<string, number>; genreNames: string[] } {
+  // Films per distinct genre name, in first-use order (a name listed twice on a film counts once).
+  const films = new Map<string, { count: number; lastFilm: number }>();
+  for (let i = 0; i < n; i++) {
+    for (let j = g.offsets[i]!; j < g.offsets[i + 1]!; j++) {
+      const name = names[g.items[j]!]!;
+      const e = films.get(name);
+      if (!e) films.set(name, { count: 1, lastFilm: i });
+      else if (e.lastFilm !== i) {
+        e.count++;
+        e.lastFilm = i;
+      }
+    }
+  }
+  let kept = [...films.keys()];
+  if (kept.length > MAX_GENRES) {
+    const firstUse = new Map(kept.map((name, k) => [name, k]));
+    const byFilms = [...kept].sort((a, b) => films.get(b)!.count - films.get(a)!.count || firstUse.get(a)! - firstUse.get(b)!);
+    const keep = new Set(byFilms.slice(0, MAX_GENRES));
+    const dropped = byFilms.slice(MAX_GENRES);
+    kept = kept.filter((name) => keep.has(name));
+    const shown = dropped.slice(0, 10).map((name) => `${JSON.stringify(name)} (${films.get(name)!.count} film${films.get(name)!.count === 1 ? '' : 's'})`);
+    notes.push(
+      `more than ${MAX_GENRES} genres: kept the ${MAX_GENRES} most frequent; dropped ${dropped.length}: ${shown.join(', ')}${dropped.length > 10 ? `, and ${dropped.length - 10} more` : ''}`,
+    );
+  }
+  return { genreIndex: new Map(kept.map((name, k) => [name, k])), genreNames: kept };
 }
 
 /**

@@ -1,19 +1,20 @@
 // The cleaned catalogue as CSV, one row per movie, merged movies + credits + keywords +
 // score_final; lists joined with '|'. A generator of chunks so big catalogues never form
-// one giant string unless the caller joins them (exportCatalogCsv does).
+// one giant string unless the caller joins them (exportCatalogCsv does). Text cells go through
+// csvTextCell (formula-leading text neutralised), numeric ones are written as numbers.
 
 import type { Dataset } from '../dataset/dataset';
 import { weightedScores, type WeightedScoreParams } from '../eda/weighted-score';
+import { csvTextCell, quoteCsvField } from '../shared/csv-cell';
 
 export const CATALOG_CSV_COLUMNS = [
   'movie_id', 'tmdb_id', 'movielens_id', 'title', 'year', 'genres', 'director', 'cast', 'keywords',
   'vote_average', 'vote_count', 'popularity', 'adult', 'score',
 ] as const;
 
-/** RFC 4180 quoting: only when needed; formula-leading characters are left alone (data, not a sheet). */
-export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** Which columns hold text (titles, names): the cells a spreadsheet could take for a formula. */
+const TEXT_COLUMNS: ReadonlySet<(typeof CATALOG_CSV_COLUMNS)[number]> = new Set(['title', 'genres', 'director', 'cast', 'keywords'] as const);
+const cellOf = CATALOG_CSV_COLUMNS.map((name) => (TEXT_COLUMNS.has(name) ? csvTextCell : quoteCsvField));
 
 const num = (x: number, digits = 4) => (Number.isFinite(x) ? String(Math.round(x * 10 ** digits) / 10 ** digits) : '');
 
@@ -45,7 +46,7 @@ export function* exportCatalogCsvChunks(dataset: Dataset, params: Partial<Weight
       c.adult[i] ? 'true' : 'false',
       num(scores[i]!),
     ];
-    chunk += row.map(csvField).join(',') + '\n';
+    chunk += row.map((v, k) => cellOf[k]!(v)).join(',') + '\n';
     if ((i + 1) % rowsPerChunk === 0) {
       yield chunk;
       chunk = '';

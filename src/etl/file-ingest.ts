@@ -2,12 +2,13 @@
 // then feed every chunk to the matching reader (byte parser for ratings, papaparse or a
 // line splitter for text). Any failure becomes the file report's error, never a throw.
 
-import { detectFormat, encodingOf, FORMAT_LABELS, type Detection } from './formats';
+import { detectFormat, encodingOf, FORMAT_LABELS, ratingRangeOf, type Detection } from './formats';
 import { newRawRatings, RatingsByteParser } from './ratings-parser';
 import { FileReportBuilder } from './report';
 import { CsvRowStream, DelimitedLineStream, type RowHandler, type TextRowStream } from './row-streams';
 import type { TableReader, TablePayload } from './tables';
 import { tagsReader } from './tags-reader';
+import { TextDecoding } from './text-decoding';
 import { creditsReader, keywordsReader, moviesMetadataReader } from './tmdb-readers';
 import {
   countingReader, linksReader, ml100kGenreReader, ml100kItemReader, ml1mMoviesReader, mlMoviesCsvReader,
@@ -37,6 +38,26 @@ function expectedLines(size: number, head: Uint8Array): number {
   for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) lines++;
   if (size <= 0 || lines < 2) return 1 << 16;
   return Math.min(Math.ceil((size / head.length) * lines) + 1024, 1 << 28);
+}
+
+/**
+ * The reader's row handler, warning when the header names a column twice (readers use the
+ * first; before, movies_metadata silently used the last).
+ */
+function warnDuplicateColumns(row: RowHandler, note: (text: string) => void): RowHandler {
+  return (fields, n) => {
+    if (n === 0) {
+      const seen = new Set<string>();
+      const twice = new Set<string>();
+      for (const f of fields) {
+        const name = f.trim().toLowerCase().replace(/^\uFEFF/, '');
+        if (seen.has(name)) twice.add(name);
+        seen.add(name);
+      }
+      for (const name of twice) note(`duplicate column ${JSON.stringify(name)} in the header: the first is used`);
+    }
+    row(fields, n);
+  };
 }
 
 export class FileIngest {
@@ -91,6 +112,12 @@ export class FileIngest {
     return { file: this.file, report: this.report, payload: this.payload };
   }
 
+  /** Adds a note to the file's report (notes accumulate, '; '-separated). */
+  note(text: string): void {
+    const r = this.report.report;
+    r.note = r.note ? `${r.note}; ${text}` : text;
+  }
+
   fail(e: unknown): void {
     this.failed = true;
     this.report.report.used = false;
@@ -129,7 +156,7 @@ export class FileIngest {
     const ratings = (delimiter: ',' | '\t' | '::') => {
       const raw = newRawRatings(expectedLines(this.size, head));
       this.payload = { kind: 'ratings', raw };
-      const p = new RatingsByteParser(raw, delimiter, d.hasHeader, (reason, row, text) => rep.drop(reason, row, text));
+      const p = new RatingsByteParser(raw, delimiter, d.hasHeader, (reason, row, text) => rep.drop(reason, row, text), ratingRangeOf(d.format));
       return {
         push: (b: Uint8Array) => p.push(b),
         end: () => {
@@ -142,23 +169,28 @@ export class FileIngest {
     };
     // The reader's table becomes the payload once the file has ended.
     const text = (make: (h: RowHandler) => TextRowStream, reader: TableReader) => {
-      const decoder = new TextDecoder(encodingOf(d.format) === 'latin1' ? 'windows-1252' : 'utf-8');
-      const stream = make(reader.row);
+      const decoding = new TextDecoding(encodingOf(d.format));
+      const stream = make(d.hasHeader ? warnDuplicateColumns(reader.row, (note) => this.note(note)) : reader.row);
       return {
         push: (b: Uint8Array) => {
-          for (let o = 0; o < b.length; o += TEXT_SLICE) stream.push(decoder.decode(b.subarray(o, o + TEXT_SLICE), { stream: true }));
+          for (let o = 0; o < b.length; o += TEXT_SLICE) stream.push(decoding.decode(b.subarray(o, o + TEXT_SLICE)));
         },
         end: () => {
-          const rest = decoder.decode();
+          const rest = decoding.end();
           if (rest) stream.push(rest);
           stream.end();
+          const encodingNote = decoding.note();
+          if (encodingNote) this.note(encodingNote);
           this.payload = reader.finish();
         },
         rows: () => stream.rows,
       };
     };
     const csv = (r: TableReader, hasHeader = true) =>
-      text((handler) => new CsvRowStream(handler, { newline: d.newline, hasHeader }, tooLong), r);
+      text((handler) => new CsvRowStream(handler, { newline: d.newline, hasHeader }, tooLong, (row, reason, raw) => {
+        rep.report.rowsRead++;
+        rep.drop(reason, row, raw);
+      }), r);
     const lines = (delimiter: string, r: TableReader) =>
       text((handler) => new DelimitedLineStream(handler, delimiter, false, tooLong), r);
 

@@ -44,6 +44,17 @@ export function encodingOf(format: FileFormat): 'utf-8' | 'latin1' {
   return format === 'ml100k-item' || format === 'ml1m-movies' || format === 'ml1m-users' ? 'latin1' : 'utf-8';
 }
 
+/**
+ * The rating scale each ratings format promises: MovieLens latest/25M and The Movies Dataset's
+ * ratings.csv are half stars 0.5–5, ML-100K and ML-1M whole stars 1–5. A rating outside it is
+ * dropped with its reason (a 7 or a -1 would otherwise stretch the dataset's scale).
+ */
+export function ratingRangeOf(format: FileFormat): { min: number; max: number } | null {
+  if (format === 'ratings-csv') return { min: 0.5, max: 5 };
+  if (format === 'ml100k-data' || format === 'ml1m-ratings') return { min: 1, max: 5 };
+  return null;
+}
+
 export interface Detection {
   format: FileFormat;
   /** Why it is unknown (or a note when name and header disagree but the header wins). */

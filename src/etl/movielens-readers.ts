@@ -8,6 +8,7 @@ import { MovieTableBuilder } from './movie-table';
 import { rowText, type FileReportBuilder } from './report';
 import type { RowHandler } from './row-streams';
 import { SortedIds } from './sorted-ids';
+import { limitGenres, limitTitle } from './text-limits';
 import type { TableReader } from './tables';
 
 /** u.genre of ML-100K, used when u.item comes without it. */
@@ -35,11 +36,13 @@ function mlMovie(
   const id = parseId(idText);
   if (id < 0) return rep.drop('movie id is not a positive integer', row, raw);
   if (out.has(id)) return rep.drop('duplicate movie id', row, raw);
-  const { title, year } = splitTitleYear(titleText);
+  const split = splitTitleYear(titleText);
+  const { year } = split;
+  const title = limitTitle(split.title, (reason) => rep.repair(reason, row, raw));
   if (title === '') return rep.drop('missing title', row, raw);
   const y = year || fallbackYear;
   if (y === 0) rep.repair('no year in title (year 0)', row, titleText);
-  out.add(id, title, y, genres());
+  out.add(id, title, y, limitGenres(genres(), (reason) => rep.repair(reason, row, raw)));
   rep.report.kept++;
 }
 

@@ -30,6 +30,22 @@ const DAY_SECONDS = 86400;
 
 export type RatingRowIssue = (reason: string, row: number, raw: string) => void;
 
+/** The ratings a format allows (MovieLens latest 0.5–5, ML-100K/1M 1–5); values outside are dropped. */
+export interface RatingRange {
+  min: number;
+  max: number;
+}
+
+/** A line longer than this is not a rating: it is dropped once, and the rest of it skipped. */
+export const MAX_RATING_LINE_BYTES = 1 << 20;
+
+const MAX_ID = 0x7fffffff;
+const MAX_TIMESTAMP = 0xffffffff;
+/** Plain decimal numbers only: Number() would also read '0x10' as 16, '1e3' as 1000, 'Infinity'. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** An id as the files write it: digits, '862.0' allowed. */
+const DIGITS = /^\d+(\.0*)?$/;
+
 const latin1 = new TextDecoder('latin1');
 const EMPTY = new Uint8Array(0);
 
@@ -74,6 +90,12 @@ export class RatingsByteParser {
   private line = 0;
   private headerLeft: boolean;
   private first = true;
+  /** True while the rest of an over-long line is being skipped (it was dropped once already). */
+  private skipping = false;
+  /** True while the carried last line, which had no line end, is parsed. */
+  private atEnd = false;
+  private readonly lo: number;
+  private readonly hi: number;
   rows = 0;
   kept = 0;
   private readonly d0: number;
@@ -84,7 +106,10 @@ export class RatingsByteParser {
     delimiter: ',' | '\t' | '::',
     hasHeader: boolean,
     private readonly onDrop: RatingRowIssue,
+    private readonly range: RatingRange | null = null,
   ) {
+    this.lo = range ? range.min : -Infinity;
+    this.hi = range ? range.max : Infinity;
     this.d0 = delimiter.charCodeAt(0);
     this.dlen = delimiter.length;
     this.headerLeft = hasHeader;
@@ -93,16 +118,23 @@ export class RatingsByteParser {
   push(chunk: Uint8Array): void {
     let buf = chunk;
     let start = 0;
+    if (this.skipping) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) return;
+      this.skipping = false;
+      this.first = false;
+      start = nl + 1;
+    }
     if (this.carry.length) {
       // Finish the carried line with this chunk's first line only, then parse the chunk in place
       // (copying carry + whole chunk would move every byte of the file twice).
-      const nl = chunk.indexOf(10);
+      const nl = chunk.indexOf(10, start);
       if (nl < 0) {
-        this.carry = concat(this.carry, chunk);
+        this.carry = concat(this.carry, chunk.subarray(start));
         this.dropIfTooLong();
         return;
       }
-      const line = concat(this.carry, chunk.subarray(0, nl + 1));
+      const line = concat(this.carry, chunk.subarray(start, nl + 1));
       this.carry = EMPTY;
       this.parseSlowly(line, 0, line.length - 1);
       start = nl + 1;
@@ -136,6 +168,8 @@ export class RatingsByteParser {
     let k = out.users.length;
     let cap = capacityOf(out);
     let fast = 0;
+    const lo = this.lo;
+    const hi = this.hi;
     let p = from;
     while (p < stop) {
       const s = p;
@@ -177,7 +211,7 @@ export class RatingsByteParser {
       // r ≥ 0 here (no sign on the fast path); a rating without a half-star code, the first
       // time one comes, takes the checked path, which switches the column to Float32.
       const code = r * 2;
-      if (!ok || c !== 10 - 48 || t > 0xffffffff || p >= stop || (codes !== null && !(code <= 255 && Math.floor(code) === code))) {
+      if (!ok || c !== 10 - 48 || t > 0xffffffff || p >= stop || r < lo || r > hi || (codes !== null && !(code <= 255 && Math.floor(code) === code))) {
         // Off the fast shape: hand the whole line to the checked path.
         p = buf.indexOf(10, s);
         setLengths(out, k);
@@ -223,12 +257,14 @@ export class RatingsByteParser {
   }
 
   private dropIfTooLong(): void {
-    // A "line" over 1 MB is not a rating; drop it rather than carrying it forever.
-    if (this.carry.length > 1 << 20) {
+    // A "line" over 1 MB is not a rating: it is dropped (and counted) once, and the rest of it
+    // up to its line end skipped, rather than carried forever or counted once per megabyte.
+    if (this.carry.length > MAX_RATING_LINE_BYTES) {
       this.line++;
       this.rows++;
-      this.onDrop('line too long', this.line, latin1.decode(this.carry.subarray(0, 200)));
+      this.onDrop('line longer than 1 MB', this.line, latin1.decode(this.carry.subarray(0, 200)));
       this.carry = EMPTY;
+      this.skipping = true;
     }
   }
 
@@ -236,7 +272,9 @@ export class RatingsByteParser {
     if (this.carry.length) {
       const b = this.carry;
       this.carry = EMPTY;
+      this.atEnd = true;
       this.parseSlowly(b, 0, b.length);
+      this.atEnd = false;
     }
   }
 
@@ -306,7 +344,9 @@ export class RatingsByteParser {
       p++;
     }
     if (p !== e || t > 0xffffffff) return this.slow(buf, s, e);
-    this.store(u, it, Math.round(r * 1000) / 1000, t);
+    const rounded = Math.round(r * 1000) / 1000;
+    if (rounded < this.lo || rounded > this.hi) return this.slow(buf, s, e);
+    this.store(u, it, rounded, t);
   }
 
   private store(u: number, it: number, r: number, t: number): void {
@@ -330,16 +370,24 @@ export class RatingsByteParser {
     const raw = latin1.decode(buf.subarray(s, Math.min(e, s + 4096)));
     const delim = String.fromCharCode(this.d0).repeat(this.dlen);
     const f = raw.split(delim).map((x) => x.trim());
+    // A last line without its line end and short of fields was cut off (`7,12,4` of
+    // `7,12,4.5,1260…`): its rating may be a prefix of the real one, so it is not kept.
+    if (this.atEnd && f.length < 4) return this.onDrop(`truncated last row (no line end, ${f.length} of 4 fields)`, this.line, raw);
     if (f.length < 3 || f.length > 4) return this.onDrop(`expected 4 fields, found ${f.length}`, this.line, raw);
-    const u = Number(f[0]);
-    const it = Number(f[1]);
-    const r = Number(f[2]);
-    const t = f.length === 4 && f[3] !== '' ? Number(f[3]) : 0;
-    if (!Number.isInteger(u) || u < 0 || u > 0x7fffffff) return this.onDrop('user id not an integer', this.line, raw);
-    if (!Number.isInteger(it) || it < 0 || it > 0x7fffffff) return this.onDrop('item id not an integer', this.line, raw);
-    if (f[2] === '' || !Number.isFinite(r)) return this.onDrop('rating not a number', this.line, raw);
-    if (!Number.isFinite(t) || t < 0 || t > 0xffffffff) return this.onDrop('timestamp not a number', this.line, raw);
+    const idIssue = (text: string, what: string) =>
+      !DIGITS.test(text) ? (/^-\d+$/.test(text) ? `${what} out of range 0..${MAX_ID}` : `${what} not an integer`) : Number(text) > MAX_ID ? `${what} out of range 0..${MAX_ID}` : null;
+    const userIssue = idIssue(f[0]!, 'user id');
+    if (userIssue) return this.onDrop(userIssue, this.line, raw);
+    const itemIssue = idIssue(f[1]!, 'item id');
+    if (itemIssue) return this.onDrop(itemIssue, this.line, raw);
+    if (!DECIMAL.test(f[2]!)) return this.onDrop('rating not a number', this.line, raw);
+    const r = Math.round(Number(f[2]) * 1000) / 1000;
+    if (r < this.lo || r > this.hi) return this.onDrop(`rating outside the scale ${this.range!.min}–${this.range!.max}`, this.line, raw);
+    const tText = f.length === 4 ? f[3]! : '';
+    if (tText !== '' && !DECIMAL.test(tText)) return this.onDrop('timestamp not a number', this.line, raw);
+    const t = tText === '' ? 0 : Number(tText);
+    if (t < 0 || t > MAX_TIMESTAMP) return this.onDrop(`timestamp out of range 0..${MAX_TIMESTAMP}`, this.line, raw);
     growAll(this.out, this.out.users.length + 1);
-    this.store(u, it, r, Math.floor(t));
+    this.store(Number(f[0]), Number(f[1]), r, Math.floor(t));
   }
 }

@@ -10,6 +10,7 @@ import { NameTable } from './name-table';
 import { rowText, type FileReportBuilder } from './report';
 import { SortedIds } from './sorted-ids';
 import type { TableReader } from './tables';
+import { limitName } from './text-limits';
 
 /**
  * Tags kept per movie. TMDB keywords are not capped (at most 149 a movie in keywords.csv), but
@@ -36,7 +37,7 @@ export function tagsReader(rep: FileReportBuilder): TableReader {
     if (f.length !== 4) return rep.drop('wrong column count', row, raw);
     const movie = parseId(f[iMovie]!);
     if (movie < 0) return rep.drop('movieId is not a positive integer', row, raw);
-    const tag = cleanTextSlice(f[iTag]!).toLowerCase();
+    const tag = limitName(cleanTextSlice(f[iTag]!), (reason) => rep.repair(reason, row, raw)).toLowerCase();
     if (tag === '') return rep.drop('empty tag', row, raw);
     movieOf.push(movie);
     tagOf.push(names.id(tag));

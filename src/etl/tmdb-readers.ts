@@ -13,6 +13,7 @@ import { extractNames, extractRecords } from './parse-literal';
 import { rowText, type FileReportBuilder } from './report';
 import { SortedIds } from './sorted-ids';
 import type { TableReader } from './tables';
+import { limitGenres, limitName, limitTitle } from './text-limits';
 
 /** Top-billed cast kept per movie, in `order`. */
 export const TOP_CAST = 10;
@@ -21,7 +22,11 @@ export const MAX_WRITERS = 5;
 
 function columnIndex(header: string[]): Map<string, number> {
   const m = new Map<string, number>();
-  header.forEach((h, i) => m.set(h.trim().toLowerCase().replace(/^\uFEFF/, ''), i));
+  // The first of two equal names wins (FileIngest warns about the second).
+  header.forEach((h, i) => {
+    const name = h.trim().toLowerCase().replace(/^\uFEFF/, '');
+    if (!m.has(name)) m.set(name, i);
+  });
   return m;
 }
 
@@ -69,6 +74,8 @@ export function moviesMetadataReader(rep: FileReportBuilder): TableReader {
       if (title === '') return rep.drop('missing title', row, raw);
       rep.repair('missing title, original_title used', row, raw);
     } else if (title !== rawTitle) rep.repair('whitespace trimmed/collapsed in title', row, rawTitle);
+    title = limitTitle(title, (reason) => rep.repair(reason, row, raw));
+    if (title === '') return rep.drop('missing title', row, raw);
 
     let adult = parseBool(get(f, 'adult'));
     if (adult === null) {
@@ -83,7 +90,7 @@ export function moviesMetadataReader(rep: FileReportBuilder): TableReader {
 
     let genres: string[] = [];
     const g = extractNames(get(f, 'genres'));
-    if (g.ok) genres = g.value.map(cleanTextSlice);
+    if (g.ok) genres = limitGenres(g.value.map(cleanTextSlice), (reason) => rep.repair(reason, row, raw));
     else rep.repair('malformed genres literal (no genres)', row, () => `${g.reason} at ${g.offset}: ${get(f, 'genres')}`);
 
     const num = (name: string): number => {
@@ -133,6 +140,7 @@ export function creditsReader(rep: FileReportBuilder): TableReader {
     const id = parseId(f[iId] ?? '');
     if (id < 0) return rep.drop('id is not a positive integer', row, () => `id=${f[iId] ?? ''} ${raw()}`);
     if (seen.has(id)) return rep.drop('duplicate id', row, raw);
+    const onName = (reason: string) => rep.repair(reason, row, raw);
     const castR = extractRecords(f[iCast] ?? '', ['name', 'order']);
     const crewR = extractRecords(f[iCrew] ?? '', ['name', 'job', 'department']);
     if (!castR.ok && !crewR.ok) return rep.drop('malformed cast and crew literals', row, () => `${castR.reason}: ${raw()}`);
@@ -143,7 +151,7 @@ export function creditsReader(rep: FileReportBuilder): TableReader {
       entries.sort((a, b) => a.order - b.order);
       for (const { c } of entries) {
         if (cast.rowLength >= TOP_CAST) break;
-        const name = typeof c['name'] === 'string' ? cleanTextSlice(c['name']) : '';
+        const name = typeof c['name'] === 'string' ? limitName(cleanTextSlice(c['name']), onName) : '';
         if (name !== '') cast.push(people.id(name));
       }
     } else rep.repair('malformed cast literal (no cast)', row, () => `${castR.reason} at ${castR.offset}: ${f[iCast] ?? ''}`);
@@ -153,7 +161,7 @@ export function creditsReader(rep: FileReportBuilder): TableReader {
         const isDirector = c['job'] === 'Director';
         // Only the first director is kept.
         if (isDirector ? first >= 0 : !(c['department'] === 'Writing' && writers.rowLength < MAX_WRITERS)) continue;
-        const name = typeof c['name'] === 'string' ? cleanTextSlice(c['name']) : '';
+        const name = typeof c['name'] === 'string' ? limitName(cleanTextSlice(c['name']), onName) : '';
         if (!name) continue;
         const p = people.id(name);
         if (isDirector) first = p;
@@ -199,7 +207,7 @@ export function keywordsReader(rep: FileReportBuilder): TableReader {
     if (seen.has(id)) return rep.drop('duplicate id', row, raw);
     const r = extractNames(f[iKw] ?? '');
     if (!r.ok) return rep.drop('malformed keywords literal', row, () => `${r.reason} at ${r.offset}: ${raw()}`);
-    for (const k of r.value) keywords.push(names.id(cleanTextSlice(k)));
+    for (const k of r.value) keywords.push(names.id(limitName(cleanTextSlice(k), (reason) => rep.repair(reason, row, raw))));
     keywords.endRow();
     seen.add(id);
     ids.push(id);

@@ -24,10 +24,16 @@ export async function replaceVisitorRatings(ratings: VisitorRating[]): Promise<v
     await tx.store.clear();
     for (const r of ratings) await tx.store.put(r);
   } catch (error) {
-    // A synchronous DataError does not abort the transaction by itself.
-    tx.abort();
+    // A synchronous DataError does not abort the transaction by itself; a full disk already
+    // has (abort() would then throw InvalidStateError and leave tx.done's rejection unhandled).
+    try {
+      tx.abort();
+    } catch {
+      // already aborted
+    }
     await tx.done.catch(() => undefined);
-    throw error;
+    // The transaction's own error says why (QuotaExceededError); the request's is only "aborted".
+    throw tx.error ?? error;
   }
   await tx.done;
 }

@@ -2,12 +2,14 @@
 // genre's colour, shifted by a hash of the title, so each film looks the same on
 // every visit and films of one genre look related.
 
-const GENRE_HUES: Record<string, number> = {
+// A Map, not an object literal: genre names come from the data, and a genre named
+// `constructor` or `__proto__` would find an inherited property of a plain object.
+const GENRE_HUES: ReadonlyMap<string, number> = new Map(Object.entries({
   Action: 8, Adventure: 30, Animation: 48, Children: 60, "Children's": 60, Comedy: 45, Crime: 350,
   Documentary: 180, Drama: 215, Family: 95, Fantasy: 275, 'Film-Noir': 230, Foreign: 160, History: 35,
   Horror: 0, IMAX: 195, Music: 320, Musical: 310, Mystery: 255, Romance: 335, 'Science Fiction': 190,
   'Sci-Fi': 190, Thriller: 265, 'TV Movie': 140, War: 25, Western: 22,
-};
+}));
 
 /** FNV-1a, enough to spread titles over hues. */
 export function hashString(text: string): number {
@@ -21,7 +23,7 @@ export function hashString(text: string): number {
 
 export function genreHue(genre: string | undefined): number {
   if (!genre) return 220;
-  return GENRE_HUES[genre] ?? hashString(genre) % 360;
+  return GENRE_HUES.get(genre) ?? hashString(genre) % 360;
 }
 
 export interface CoverStyle {

@@ -36,6 +36,21 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
+/** A write refused because the browser's storage for this site is full. */
+export function isStorageFull(error: unknown): boolean {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return name === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message));
+}
+
+/** Why a rating could not be saved, in words (not the IndexedDB error's own text). */
+export function storageErrorMessage(error: unknown): string {
+  if (isStorageFull(error)) return "Your browser's storage is full. Free some space (Settings shows what this site uses, and other sites' data can be cleared in the browser's settings), then try again";
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  if (name === 'AbortError') return 'The browser stopped the write before it finished';
+  if (name === 'InvalidStateError' || name === 'UnknownError') return 'The browser could not open its storage for this site';
+  return errorMessage(error);
+}
+
 /** A cancel the visitor asked for: the engine rejects with an AbortError for those only (src/engine/jobs.ts). */
 export function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';

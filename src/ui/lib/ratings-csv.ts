@@ -8,23 +8,21 @@
 //
 // userId is always 0 (the visitor). movieId is the MovieLens id when the key is
 // "ml:<id>", else empty. On import, `key` wins; without it, movieId means "ml:<movieId>".
-// Parsing is all-or-nothing: the first bad row is reported by its line number.
+// Parsing is all-or-nothing: the first bad row is reported by its line number. Title and key
+// are written with csvTextCell (formula-leading text gets a `'`, removed again on import).
 import type { VisitorRating } from '../../engine/api';
+import { csvTextCell, uncsvTextCell } from '../../shared/csv-cell';
 
 export const RATINGS_CSV_HEADER = ['userId', 'movieId', 'rating', 'timestamp', 'title', 'year', 'key'] as const;
 
 export type RatingsCsvResult = { ok: true; ratings: VisitorRating[] } | { ok: false; line: number; reason: string };
-
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
 
 export function ratingsToCsv(ratings: readonly VisitorRating[]): string {
   const lines = [RATINGS_CSV_HEADER.join(',')];
   for (const r of ratings) {
     const ml = /^ml:(\d+)$/.exec(r.key);
     lines.push(
-      ['0', ml ? ml[1]! : '', String(r.rating), String(Math.floor(r.ratedAt / 1000)), quote(r.title), r.year > 0 ? String(r.year) : '', quote(r.key)].join(','),
+      ['0', ml ? ml[1]! : '', String(r.rating), String(Math.floor(r.ratedAt / 1000)), csvTextCell(r.title), r.year > 0 ? String(r.year) : '', csvTextCell(r.key)].join(','),
     );
   }
   return lines.join('\n') + '\n';
@@ -126,7 +124,7 @@ export function ratingsFromCsv(text: string, now = Date.now()): RatingsCsvResult
     const yearText = get(iYear);
     const year = yearText === '' ? 0 : Number(yearText);
     if (!Number.isInteger(year) || year < 0) return { ok: false, line, reason: `year "${yearText}" is not a year` };
-    byKey.set(key, { key, rating, title: get(iTitle) || key, year, ratedAt });
+    byKey.set(key, { key, rating, title: uncsvTextCell(get(iTitle)) || key, year, ratedAt });
   }
   return { ok: true, ratings: [...byKey.values()] };
 }

@@ -19,7 +19,8 @@ export function parseHash(hash: string): Route {
   const search = q >= 0 ? text.slice(q + 1) : '';
   const [first = '', ...rest] = path.split('/');
   const view = (VIEWS as readonly string[]).includes(first) ? (first as ViewName) : 'for-you';
-  const query: Record<string, string> = {};
+  // No prototype: keys come from the URL, and `constructor` must not read as a function.
+  const query = Object.create(null) as Record<string, string>;
   for (const [k, v] of new URLSearchParams(search)) query[k] = v;
   return { view, arg: rest.length ? decodeURIComponent(rest.join('/')) : '', query };
 }

@@ -4,7 +4,7 @@
 // reach the engine out of order.
 import type { MovieCard, VisitorRating } from '../../engine/api';
 import { deleteVisitorRating, loadVisitorRatings, putVisitorRating, replaceVisitorRatings } from '../../store/visitor-store';
-import { errorMessage } from '../lib/format';
+import { errorMessage, storageErrorMessage } from '../lib/format';
 import { engine } from './engine.svelte';
 
 class VisitorStore {
@@ -78,7 +78,7 @@ class VisitorStore {
       try {
         await change();
       } catch (error) {
-        this.error = `Your rating could not be saved (${errorMessage(error)}). Nothing was changed; try again.`;
+        this.error = `Your rating could not be saved. ${storageErrorMessage(error)}. Nothing was changed.`;
         throw error;
       }
       await this.sendToEngine();
