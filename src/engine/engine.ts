@@ -44,7 +44,7 @@ import { Jobs } from './jobs';
 import { importModelFiles } from './model-import';
 import { Session } from './session';
 import { siteSource } from './site-source';
-import { trainSession } from './training';
+import { trainModel } from './training';
 
 export function createEngine() {
   const jobs = new Jobs();
@@ -94,8 +94,8 @@ export function createEngine() {
         const synthetic = request.kind === 'site' && request.synthetic;
         const next = new Session(loaded, synthetic);
         const model = await cachedModel(loaded);
-        if (model) next.setModel(model, model.params.regAll);
-        next.setVisitorRatings(visitorRatings);
+        if (model) next.setModel(model);
+        const visitor = next.setVisitorRatings(visitorRatings);
         // Swapped in only once complete: a failed or cancelled load keeps the previous dataset.
         session = next;
         // The title index is built right after, so the first search is instant.
@@ -105,6 +105,7 @@ export function createEngine() {
           report,
           fromCache: cached !== undefined,
           model: model ? { params: model.params, k: model.k } : null,
+          visitor,
         };
       });
     },
@@ -133,7 +134,7 @@ export function createEngine() {
     async importModel(files: File[]): Promise<ModelImportSummary> {
       const s = current();
       const { model, summary } = await importModelFiles(s, files);
-      s.setModel(model, model.params.regAll);
+      s.setModel(model);
       await cacheModel(s.dataset, model);
       return { ...summary, k: model.k, params: model.params };
     },
@@ -146,8 +147,9 @@ export function createEngine() {
       return jobs.run(options?.jobId, async (signal) => {
         const info = await active();
         const trained = current();
-        const result = await trainSession(trained, info.backend, request, onEpoch, signal);
-        await cacheModel(trained.dataset, trained.trainedModel!);
+        const { model, result } = await trainModel(trained, info.backend, request, onEpoch, signal);
+        trained.setModel(model);
+        await cacheModel(trained.dataset, model);
         return result;
       });
     },

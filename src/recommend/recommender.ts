@@ -75,5 +75,5 @@ export interface Recommender<P extends Profile = Profile> {
   /** The n items most similar to `item`. */
   similar(item: number, n: number): SimilarItems;
   /** The same recommender over a grown catalogue, `added` items scored from their content. */
-  extendForNewItems(context: RecommenderContext, added: readonly number[]): Recommender<P>;
+  extendForNewItems(context: RecommenderContext, added: ArrayLike<number>): Recommender<P>;
 }
