@@ -2,6 +2,9 @@
 // + year; a raw id (per dataset) is trusted only with the same title.
 import { describe, expect, it } from 'vitest';
 import type { VisitorRating } from '../../../src/engine/api';
+import { Session } from '../../../src/engine/session';
+import { hasRealData, loadDataset, realFile } from '../etl/helpers';
+import { NO_DATA_REASON } from '../../support/data-dir';
 import { keyIndex } from '../../../src/engine/movie-keys';
 import { normalizedTitle, VisitorMatcher } from '../../../src/engine/visitor-match';
 import { tinyCatalog } from '../recommend/tiny-catalog';
@@ -33,5 +36,19 @@ describe('visitor ratings across datasets', () => {
     const catalog = tinyCatalog([{ title: 'Heat', year: 1995 }]);
     const matcher = new VisitorMatcher(catalog, keyIndex(catalog));
     expect(matcher.match([rating('tmdb:1', 'Heat', 1995, 2, 5), rating('ml:555', 'Heat', 1995, 5, 9)]).rated).toEqual([{ item: 0, rating: 5 }]);
+  });
+});
+
+describe.skipIf(!hasRealData)(`a dataset switch keeps the visitor${hasRealData ? '' : ` (skipped: ${NO_DATA_REASON})`}`, () => {
+  it('finds 11 of the 16 most-rated ml-latest-small films in MovieLens 100K by title and year', async () => {
+    const small = new Session((await loadDataset([realFile('ml-latest-small/movies.csv'), realFile('ml-latest-small/links.csv'), realFile('ml-latest-small/ratings.csv')])).dataset, false);
+    const ml100k = new Session((await loadDataset([realFile('ml-100k/u.data'), realFile('ml-100k/u.item')])).dataset, false);
+    const top = [...small.ratingCounts.keys()].sort((a, b) => small.ratingCounts[b] - small.ratingCounts[a] || a - b).slice(0, 16);
+    const ratings = top.map((i, j) => rating(small.card(i).key, small.card(i).title, small.card(i).year, 4, j));
+    // Checked by hand against u.item: The Matrix, Fight Club and American Beauty (1999) are newer
+    // than MovieLens 100K (1998); the two Star Wars films are titled "Star Wars (1977)" and
+    // "Empire Strikes Back, The (1980)" there. The other 11 are present under the same title and year.
+    expect(ml100k.setVisitorRatings(ratings)).toEqual({ matched: 11, unmatched: 5 });
+    expect(ml100k.visitorRatings()).toHaveLength(11);
   });
 });
