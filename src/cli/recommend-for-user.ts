@@ -1,11 +1,8 @@
-// The one place the CLI asks the engine for a dataset user's top-N: today the Session's
-// recommend path (the same call the worker answers for "a user of the dataset"), plus the
-// ranking score that ordered the list. When ranking moves behind the Recommender contract
-// this function is re-pointed to that pipeline and nothing else in the CLI changes.
+// The one place the CLI asks the engine for a dataset user's top-N: the Session's recommend
+// verb, the same call the worker answers for "a user of the dataset" (the served recommender
+// through the one rank() pipeline), with the score each film was ordered by.
 
 import type { Session } from '../engine/session';
-import { rankScores } from '../recommend/rank-scores';
-import { scoreKnownUser } from '../recommend/score-items';
 
 export interface UserQuery {
   /** The user's raw id, as in the ratings file. */
@@ -23,8 +20,8 @@ export interface UserRecommendation {
   genres: string[];
   /** Predicted rating on the dataset's scale; null when no model is trained. */
   predicted: number | null;
-  /** The number the list is ordered by (the predicted rating before clipping, shrunk by the film's support). */
-  score: number | null;
+  /** The number the list is ordered by (the served recommender's ranking score). */
+  score: number;
   reason: string;
 }
 
@@ -40,13 +37,6 @@ export function recommendForUser(session: Session, query: UserQuery): UserRecomm
     n: query.n,
     filter: { genres: query.genres, genreMode: query.genreMode, minVotes: 0, includeRated: false },
   });
-  const model = session.trainedModel;
-  const user = session.dataset.userRawIds.indexOf(query.userId);
-  // The Session ranks a dataset user by rankScores over scoreKnownUser with rating counts as
-  // support (a CLI session has no appended films) and keeps the score to itself: recomputed here.
-  const ranking = model && user >= 0 && list.personalised
-    ? rankScores(model, model.userBias[user] ?? 0, scoreKnownUser(model, user), session.ratingCounts, session.dataset.catalog, undefined)
-    : undefined;
   return {
     userFound: list.userFound,
     personalised: list.personalised,
@@ -56,7 +46,7 @@ export function recommendForUser(session: Session, query: UserQuery): UserRecomm
       year: r.year,
       genres: r.genres,
       predicted: r.predicted,
-      score: ranking ? Math.round(ranking[r.item]! * 1000) / 1000 : null,
+      score: r.score,
       reason: r.reason,
     })),
   };

@@ -3,7 +3,7 @@
 // An id not in the ratings exits with status 2; an unknown genre lists the known ones.
 
 import { Session } from '../engine/session';
-import { trainSession } from '../engine/training';
+import { trainModel } from '../engine/training';
 import { backendOption, BACKEND_OPTION } from './backend-option';
 import { CliError } from './cli-error';
 import { writeJson } from './cli-io';
@@ -62,9 +62,10 @@ export const recommendVerb: Verb = {
     const backend = await initNodeBackend(preferred);
     io.err(`backend ${backend.backend}; training the default model on ${dataset.ratings.length} ratings\n`);
     const session = new Session(dataset, false);
-    const trained = await trainSession(session, backend.backend, { holdout: APP_HOLDOUT }, (e) => {
+    const { model, result: trained } = await trainModel(session, backend.backend, { holdout: APP_HOLDOUT }, (e) => {
       io.err(`sweep ${e.epoch + 1}/${e.nEpochs}: train MSE ${e.trainLoss.toFixed(4)}${e.validRmse === undefined ? '' : `, validation RMSE ${e.validRmse.toFixed(4)}`}, ${Math.round(e.ms)} ms\n`);
     }, new AbortController().signal);
+    session.setModel(model);
     const list = recommendForUser(session, { userId, n, genres, genreMode });
     writeJson(io, {
       dataset: report.name,

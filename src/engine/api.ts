@@ -6,8 +6,9 @@ import type { BackendName } from '../model/backend-names';
 import type { EtlReport } from '../etl/report';
 import type { Exploration } from '../eda/explore';
 import type { SvdParams } from '../model/svd-model';
+import type { RecommendFilter } from '../shared/recommend-filter';
 
-export type { BackendInfo, BackendName, EtlReport, Exploration, SvdParams };
+export type { BackendInfo, BackendName, EtlReport, Exploration, RecommendFilter, SvdParams };
 
 export interface EngineInit {
   /** Absolute URL of the site's root folder (holds tfjs/*.wasm, demo/, data/). */
@@ -99,6 +100,14 @@ export interface LoadResult {
   fromCache: boolean;
   /** The cached model restored for this dataset, if any (no training needed). */
   model: { params: SvdParams; k: number } | null;
+  /** How many of the visitor's ratings name a film of this dataset ("9 of your 16 ratings are in …"). */
+  visitor: VisitorMatchCounts;
+}
+
+/** The visitor's ratings found in the loaded dataset (by movie key, else title + year) and not found. */
+export interface VisitorMatchCounts {
+  matched: number;
+  unmatched: number;
 }
 
 /**
@@ -139,17 +148,6 @@ export interface MovieDetails extends MovieCard {
   predicted: number | null;
 }
 
-export interface RecommendFilter {
-  genres: string[];
-  genreMode: 'any' | 'all';
-  yearMin?: number;
-  yearMax?: number;
-  minVotes: number;
-  includeRated: boolean;
-  /** Only movies appended since the model was trained ("new arrivals"). */
-  onlyNew?: boolean;
-}
-
 export interface RecommendQuery {
   /** The visitor (fold-in of their ratings), or a user of the dataset by raw id. */
   user: { kind: 'visitor' } | { kind: 'dataset'; userId: number };
@@ -158,11 +156,11 @@ export interface RecommendQuery {
 }
 
 export interface Recommendation extends MovieCard {
-  /** Predicted rating on the dataset's scale; null when the list is not personalised. */
+  /** The ranking score the list is ordered by (its meaning: RecommendationList.orderedBy). */
+  score: number;
+  /** Predicted rating on the dataset's scale (the SVD's); null when the list is not personalised. */
   predicted: number | null;
   reason: string;
-  /** Rated movies that contributed most, as keys, for "open a reason". */
-  because: { key: MovieKey; title: string; rating: number; contribution: number }[];
 }
 
 export interface RecommendationList {
@@ -171,6 +169,8 @@ export interface RecommendationList {
   personalised: boolean;
   /** For dataset users: whether the id exists. */
   userFound: boolean;
+  /** What `score` is, in words, e.g. "Popular and well rated: the weighted score"; empty with no list. */
+  orderedBy: string;
   ms: number;
 }
 
@@ -302,7 +302,7 @@ export interface EngineApi {
   /** Cross-validation or ranking metrics of the SVD against the baselines, in the worker. */
   evaluate(request: EvaluateRequest, onProgress: (p: EvaluateProgress) => void, options?: JobOptions): Promise<EvaluationResult>;
   /** Replaces the visitor's ratings (the UI has persisted them first); solves their fold-in at once. */
-  setVisitorRatings(ratings: VisitorRating[]): Promise<{ matched: number; unmatched: number }>;
+  setVisitorRatings(ratings: VisitorRating[]): Promise<VisitorMatchCounts>;
   /** Top-N for the visitor or a dataset user, with filters and one-line reasons. */
   recommend(query: RecommendQuery): Promise<RecommendationList>;
   /** A window of the whole catalogue in a given order, for a virtualised list. */

@@ -1,9 +1,10 @@
-// Appending new movies to a live session: merge the catalogue, carry the
-// trained model over with content-based factors for the new items, and keep the
-// visitor's ratings; the result replaces the session in one assignment.
+// Appending new movies to a live session: merge the catalogue, carry the trained
+// model over through the recommender's extendForNewItems (content-based factors for
+// the new items), and keep the visitor's ratings; the result replaces the session in
+// one assignment.
 import { appendCatalog } from '../dataset/append-catalog';
 import type { Dataset } from '../dataset/dataset';
-import { extendWithContentFactors } from '../recommend/cold-start';
+import { mfRecommender } from '../recommend/mf-recommender';
 import type { VisitorRating } from './api';
 import { Session } from './session';
 
@@ -11,7 +12,7 @@ export function appendToSession(base: Session, addition: Dataset, visitorRatings
   const merged = appendCatalog(base.dataset, addition);
   const next = new Session(merged.dataset, base.synthetic, new Set([...base.newItems, ...merged.added]));
   const model = base.trainedModel;
-  if (model) next.setModel(extendWithContentFactors(model, next.dataset.catalog, next.ratingCounts, merged.added), model.params.regAll);
+  if (model) next.setModel(mfRecommender(model, base.context).extendForNewItems(next.context, merged.added).model);
   next.setVisitorRatings(visitorRatings);
   return { session: next, added: merged.added.length, alreadyPresent: merged.alreadyPresent };
 }

@@ -45,7 +45,7 @@ import { Jobs } from './jobs';
 import { importModelFiles } from './model-import';
 import { Session } from './session';
 import { siteSource } from './site-source';
-import { trainSession } from './training';
+import { trainModel } from './training';
 
 export function createEngine() {
   const jobs = new Jobs();
@@ -101,8 +101,8 @@ export function createEngine() {
         const synthetic = request.kind === 'site' && request.synthetic;
         const next = new Session(loaded, synthetic);
         const model = await cachedModel(loaded);
-        if (model) next.setModel(model, model.params.regAll);
-        next.setVisitorRatings(visitorRatings);
+        if (model) next.setModel(model);
+        const visitor = next.setVisitorRatings(visitorRatings);
         // Swapped in only once complete: a failed or cancelled load keeps the previous dataset.
         session = next;
         // The title index is built right after, so the first search is instant.
@@ -112,6 +112,7 @@ export function createEngine() {
           report,
           fromCache: cached !== undefined,
           model: model ? { params: model.params, k: model.k } : null,
+          visitor,
         };
       });
     },
@@ -140,7 +141,7 @@ export function createEngine() {
     async importModel(files: File[]): Promise<ModelImportSummary> {
       const s = current();
       const { model, summary } = await importModelFiles(s, files);
-      s.setModel(model, model.params.regAll);
+      s.setModel(model);
       await cacheModel(s.dataset, model);
       return { ...summary, k: model.k, params: model.params };
     },
@@ -153,9 +154,10 @@ export function createEngine() {
       return jobs.run(options?.jobId, async (signal) => {
         const info = await active();
         const trained = current();
-        const { value, notice } = await withWasmFallback(info, signal, switchToWasm, (b) => trainSession(trained, b, request, onEpoch, signal));
-        await cacheModel(trained.dataset, trained.trainedModel!);
-        return { ...value, notice };
+        const { value, notice } = await withWasmFallback(info, signal, switchToWasm, (b) => trainModel(trained, b, request, onEpoch, signal));
+        trained.setModel(value.model);
+        await cacheModel(trained.dataset, value.model);
+        return { ...value.result, notice };
       });
     },
 

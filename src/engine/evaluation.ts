@@ -1,15 +1,21 @@
 // Evaluation as the engine runs it: seeded shuffled k-fold RMSE/MAE/FCP (Surprise's
-// cross_validate) or one seeded split with full-ranking top-k metrics, for the TF.js SVD
-// against the TS SGD oracle and the baselines, reporting progress per fold and algorithm.
+// cross_validate) or one seeded split with full-ranking top-k metrics of the served
+// pipeline (rank() over the algorithm's Recommender), for the TF.js SVD against the TS
+// SGD oracle and the baselines, reporting progress per fold and algorithm.
 import type { RatingsCoo } from '../dataset/dataset';
-import { evaluatePredictor, crossValidate, type FitPredictor } from '../eval/cross-validate';
+import { itemRatingStats } from '../eda/weighted-score';
+import { evaluatePredictor, crossValidate } from '../eval/cross-validate';
 import { rankingMetrics } from '../eval/ranking';
+import { servedRankingMetrics } from '../eval/served-ranking';
 import { trainTestSplit } from '../eval/split';
 import { throwIfAborted, yieldToEventLoop } from '../model/abort';
 import { mostPopular, normalPredictor, svdPredictor, trainBaselineOnly, trainGlobalMean, type RatingPredictor } from '../model/baselines';
 import { defaultSvdParams, rankingSvdParams } from '../model/default-svd-params';
 import { trainSvd } from '../model/train-svd';
+import type { SvdModel } from '../model/svd-model';
 import { trainSvdLoop } from '../model/train-svd-loop';
+import type { Recommender, RecommenderContext } from '../recommend/recommender';
+import { createRecommender } from '../recommend/recommenders';
 import type { AlgorithmName, BackendName, EvaluateProgress, EvaluateRequest, EvaluationResult, EvaluationRow, SvdParams } from './api';
 import type { Session } from './session';
 
@@ -30,32 +36,42 @@ interface FitContext {
   epochMs: number[];
 }
 
-/** The fit function of one algorithm; null when it does not apply to the evaluation kind. */
-function fitterFor(algorithm: AlgorithmName, ctx: FitContext): FitPredictor {
+/** A fitted algorithm: its rating predictor, and the served recommender when it is a model the app can serve. */
+interface Fitted {
+  predictor: RatingPredictor;
+  recommender?: (context: RecommenderContext) => Recommender;
+}
+
+const served = (model: SvdModel, name: string): Fitted => ({
+  predictor: svdPredictor(model, name),
+  recommender: (context) => createRecommender('mf', model, context),
+});
+
+/** The fit function of one algorithm. */
+function fitterFor(algorithm: AlgorithmName, ctx: FitContext): (train: RatingsCoo) => Promise<Fitted> | Fitted {
   const { nUsers, nItems, scale } = ctx;
   switch (algorithm) {
     case 'svd':
-      return async (train) => {
-        const model = await trainSvd(train, nUsers, nItems, scale, ctx.svdParams, { signal: ctx.signal, onEpoch: (e) => ctx.epochMs.push(e.ms) });
-        return svdPredictor(model, 'svd');
-      };
+      return async (train) => served(await trainSvd(train, nUsers, nItems, scale, ctx.svdParams, { signal: ctx.signal, onEpoch: (e) => ctx.epochMs.push(e.ms) }), 'svd');
     case 'svd-loop':
       // Surprise's SVD with its own defaults (k 100, 20 epochs, lr 0.005, reg 0.02): the
       // benchmark baseline the TF.js trainer is compared against. Synchronous: cancel is
       // honoured before and after it, not inside.
       return (train) => {
         throwIfAborted(ctx.signal);
-        const model = trainSvdLoop(train, nUsers, nItems, scale, { solver: 'sgd', seed: ctx.seed }, { onEpoch: (e) => ctx.epochMs.push(e.ms) });
-        return svdPredictor(model, 'svd-loop');
+        return served(trainSvdLoop(train, nUsers, nItems, scale, { solver: 'sgd', seed: ctx.seed }, { onEpoch: (e) => ctx.epochMs.push(e.ms) }), 'svd-loop');
       };
     case 'baseline-only':
-      return (train) => svdPredictor(trainBaselineOnly(train, nUsers, nItems, scale), 'baseline-only');
+      return (train) => served(trainBaselineOnly(train, nUsers, nItems, scale), 'baseline-only');
     case 'global-mean':
-      return (train) => svdPredictor(trainGlobalMean(train, nUsers, nItems, scale), 'global-mean');
+      return (train) => served(trainGlobalMean(train, nUsers, nItems, scale), 'global-mean');
     case 'random':
-      return (train) => normalPredictor(train, scale, ctx.seed);
+      return (train) => ({ predictor: normalPredictor(train, scale, ctx.seed) });
     case 'most-popular':
-      return (train) => mostPopular(train, nItems);
+      return (train) => {
+        const counts = Float32Array.from(itemRatingStats(nItems, train).counts);
+        return { predictor: mostPopular(train, nItems), recommender: (context) => createRecommender('popularity', { scores: counts }, context) };
+      };
   }
 }
 
@@ -93,7 +109,7 @@ export async function evaluateSession(
       onProgress({ step: `${algorithm}: fold 1 of ${nFolds}`, done: a * nFolds, total });
       const cv = await crossValidate(
         async (train) => {
-          const predictor = await fit(train);
+          const { predictor } = await fit(train);
           fold++;
           // Reported after the fit; the test predictions that follow are fast.
           onProgress({ step: fold < nFolds ? `${algorithm}: fold ${fold + 1} of ${nFolds}` : `${algorithm}: done`, done: a * nFolds + fold, total });
@@ -122,11 +138,15 @@ export async function evaluateSession(
       onProgress({ step: `${algorithm}: fit and rank`, done: a, total });
       const ctx: FitContext = { ...fitBase, epochMs: [] };
       const t0 = performance.now();
-      const predictor: RatingPredictor = await fitterFor(algorithm, ctx)(train);
+      const { predictor, recommender } = await fitterFor(algorithm, ctx)(train);
       const fitMs = performance.now() - t0;
       await yieldToEventLoop();
       throwIfAborted(signal);
-      const ranking = rankingMetrics(predictor, train, test, fitBase.nItems, { k, threshold: 4.0 });
+      // A servable model is measured through the served pipeline; random has no recommender.
+      const context: RecommenderContext = { catalog: dataset.catalog, ratingCounts: itemRatingStats(fitBase.nItems, train).counts, newItems: new Set() };
+      const catalogue = { catalog: dataset.catalog, votes: session.votes, newItems: context.newItems };
+      const options = { k, threshold: 4.0 };
+      const ranking = recommender ? servedRankingMetrics(recommender(context), train, test, catalogue, options) : rankingMetrics(predictor, train, test, fitBase.nItems, options);
       const row: EvaluationRow = {
         algorithm,
         precision: ranking.precision,

@@ -1,7 +1,8 @@
-// Training as the engine runs it: a seeded hold-out for validation, the
-// visitor's ratings added as one more user, the TensorFlow.js trainer, and the
-// warm start that continues from the current factors (the visitor's row from
-// their fold-in) so a few epochs reach what a full retrain reaches.
+// Training as the engine runs it: a seeded hold-out for validation, the visitor's
+// ratings added as one more user while training (so the films' factors learn from
+// them), the TensorFlow.js trainer, and the warm start that continues from the current
+// factors. It returns a model over the dataset's users only: the visitor is served by
+// fold-in, never as a row of the served, cached or exported model. The engine swaps it in.
 import { appendRatingValues, itemIndexArray, ratingValues, type RatingsCoo } from '../dataset/dataset';
 import { mae, rmse } from '../eval/accuracy';
 import { trainTestSplit } from '../eval/split';
@@ -22,13 +23,20 @@ import type { Session } from './session';
  */
 export const WARM_PARAMS = { nEpochs: 1, implicitFactors: false } as const;
 
-export async function trainSession(
+export interface TrainedModel {
+  /** Over the dataset's users and the whole catalogue (new films unrated in training keep content factors). */
+  model: SvdModel;
+  result: Omit<TrainResult, 'notice'>;
+}
+
+/** Trains on the session's data and the visitor's ratings; reads the session, never writes it. */
+export async function trainModel(
   session: Session,
   backend: BackendName,
   request: TrainRequest,
   onEpoch: (e: EpochProgress) => void,
   signal: AbortSignal,
-): Promise<Omit<TrainResult, 'notice'>> {
+): Promise<TrainedModel> {
   const { dataset } = session;
   const current = session.trainedModel;
   const warm = request.warm === true && current !== undefined;
@@ -47,13 +55,12 @@ export async function trainSession(
   let init: SvdModel | undefined;
   if (warm) {
     // Continue from the current factors; the visitor's row starts from their fold-in.
-    const base = current.nUsers > dataset.userRawIds.length ? dropLastUser(current) : current;
-    init = visitor.length ? withExtraUser(base, solveVisitor(base, visitor, params.regAll)) : base;
+    init = visitor.length ? withExtraUser(current, solveVisitor(current, visitor, params.regAll)) : current;
     if (init.nUsers !== nUsers || init.k !== params.nFactors) init = undefined;
   }
   const epochs: EpochProgress[] = [];
   const start = performance.now();
-  const model = await trainSvd(train, nUsers, dataset.catalog.size, dataset.scale, params, {
+  const trained = await trainSvd(train, nUsers, dataset.catalog.size, dataset.scale, params, {
     signal,
     init,
     validation: split.test,
@@ -64,6 +71,8 @@ export async function trainSession(
     },
   });
   const fitMs = performance.now() - start;
+  // The visitor's row served its purpose (their ratings shaped the films' factors); they are served by fold-in.
+  const model = visitor.length ? dropLastUser(trained) : trained;
   let validRmse: number | null = null;
   let validMae: number | null = null;
   if (split.test && split.test.length) {
@@ -75,8 +84,10 @@ export async function trainSession(
   // New films nobody has rated yet come out of training with zero factors: they keep
   // the content-based ones they were given when they arrived.
   const unrated = [...session.newItems].filter((i) => session.ratingCounts[i] === 0);
-  session.setModel(unrated.length ? extendWithContentFactors(model, dataset.catalog, session.ratingCounts, unrated) : model, params.regAll);
-  return { params, epochs, validRmse, validMae, fitMs, backend, ratings: train.length };
+  return {
+    model: unrated.length ? extendWithContentFactors(model, dataset.catalog, session.ratingCounts, unrated) : model,
+    result: { params, epochs, validRmse, validMae, fitMs, backend, ratings: train.length },
+  };
 }
 
 function appendUser(coo: RatingsCoo, user: number, rated: { item: number; rating: number }[], nItems: number): RatingsCoo {

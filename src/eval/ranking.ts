@@ -52,7 +52,14 @@ export function rankedListMetrics(ranked: ArrayLike<number>, relevant: ReadonlyS
   };
 }
 
-export function rankingMetrics(predictor: RatingPredictor, train: RatingsCoo, test: RatingsCoo, nItems: number, options: RankingOptions = {}): RankingMetrics {
+/** A user's top-k list: `seen` are the items the user rated in training (never candidates). */
+export type TopKList = (user: number, seen: ReadonlySet<number>, k: number) => ArrayLike<number>;
+
+/**
+ * The metrics over every user with a relevant test item, each ranked by `listFor`
+ * (a predictor's full ranking, or the served pipeline: served-ranking.ts).
+ */
+export function rankingMetricsOf(listFor: TopKList, train: RatingsCoo, test: RatingsCoo, nItems: number, options: RankingOptions = {}): RankingMetrics {
   const k = options.k ?? 10, threshold = options.threshold ?? 4.0;
   const rated = new Map<number, Set<number>>();
   for (let j = 0; j < train.length; j++) {
@@ -71,20 +78,28 @@ export function rankingMetrics(predictor: RatingPredictor, train: RatingsCoo, te
     s.add(test.items[j]!);
   }
   const shown = new Uint8Array(nItems);
+  const none = new Set<number>();
   let precision = 0, recall = 0, ndcg = 0, map = 0, users = 0;
-  const score = predictor.scoreBatch ?? predictor.predictBatch;
   for (const [u, rel] of [...relevant].sort((a, b) => a[0] - b[0])) {
-    const seen = rated.get(u);
-    const candidates = new Int32Array(nItems - (seen?.size ?? 0));
-    let c = 0;
-    for (let i = 0; i < nItems; i++) if (!seen?.has(i)) candidates[c++] = i;
-    const scores = score.call(predictor, new Int32Array(candidates.length).fill(u), candidates);
-    const top = topK(scores, candidates, k);
-    for (const i of top) shown[i] = 1;
+    const top = listFor(u, rated.get(u) ?? none, k);
+    for (let j = 0; j < top.length; j++) shown[top[j]!] = 1;
     const m = rankedListMetrics(top, rel, k);
     precision += m.precision; recall += m.recall; ndcg += m.ndcg; map += m.ap; users++;
   }
   const covered = shown.reduce((a, b) => a + b, 0);
   const d = users || 1;
   return { k, users, precision: precision / d, recall: recall / d, ndcg: ndcg / d, map: map / d, coverage: nItems ? covered / nItems : 0 };
+}
+
+/** Full ranking by a predictor's scores over every item the user did not rate in training. */
+export function rankingMetrics(predictor: RatingPredictor, train: RatingsCoo, test: RatingsCoo, nItems: number, options: RankingOptions = {}): RankingMetrics {
+  const score = predictor.scoreBatch ?? predictor.predictBatch;
+  const listFor: TopKList = (u, seen, k) => {
+    const candidates = new Int32Array(nItems - seen.size);
+    let c = 0;
+    for (let i = 0; i < nItems; i++) if (!seen.has(i)) candidates[c++] = i;
+    const scores = score.call(predictor, new Int32Array(candidates.length).fill(u), candidates);
+    return topK(scores, candidates, k);
+  };
+  return rankingMetricsOf(listFor, train, test, nItems, options);
 }

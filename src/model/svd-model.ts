@@ -211,13 +211,31 @@ export function estimateRaw(m: SvdModel, u: number, i: number): number {
   let est = m.globalMean;
   if (knownU) est += m.userBias[u]!;
   if (knownI) est += m.itemBias[i]!;
-  if (knownU && knownI) {
-    const k = m.k, pu = u * k, qi = i * k;
-    let dot = 0;
-    for (let f = 0; f < k; f++) dot += m.userFactors[pu + f]! * m.itemFactors[qi + f]!;
-    est += dot;
-  }
+  if (knownU && knownI) est += dotFactors(m.userFactors, u * m.k, m.itemFactors, i * m.k, m.k);
   return est;
+}
+
+/**
+ * p·q over k floats at the given offsets: the one dot product of every prediction
+ * (training metrics, evaluation, serving). Four partial sums, so scoring a 45,000-item
+ * catalogue with k = 100 takes a few milliseconds; the same summation order everywhere
+ * keeps a list's score and a card's prediction bit-identical.
+ */
+export function dotFactors(p: Float32Array, pOff: number, q: Float32Array, qOff: number, k: number): number {
+  const k4 = k - (k % 4);
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  let f = 0;
+  for (; f < k4; f += 4) {
+    d0 += p[pOff + f]! * q[qOff + f]!;
+    d1 += p[pOff + f + 1]! * q[qOff + f + 1]!;
+    d2 += p[pOff + f + 2]! * q[qOff + f + 2]!;
+    d3 += p[pOff + f + 3]! * q[qOff + f + 3]!;
+  }
+  for (; f < k; f++) d0 += p[pOff + f]! * q[qOff + f]!;
+  return d0 + d1 + (d2 + d3);
 }
 
 export function clip(x: number, scale: readonly [number, number]): number {

@@ -1,31 +1,25 @@
-// Why an item is recommended. The fold-in solution is linear in the visitor's
-// ratings: b + p·q_i = z_iᵀ A⁻¹ Σ_j z_j y_j = Σ_j y_j (A⁻¹ z_i)·z_j, with
-// y_j = r_j − μ − b_j. So each rated movie's share of the score is exact, not a
-// heuristic; the largest positive shares are "because you rated …". Shared
-// genres, director and cast with the visitor's liked movies complete the text.
+// Why an item is on the list, from the recommender that ordered it. A reason cites a
+// rating only when it raised the item's ranking score (a positive contribution from
+// the recommender's own `explain`) and is not below the visitor's own mean; a genre
+// is named only when the visitor rated its films above their mean. When no rating
+// pushed the item up, the line says so instead of crediting one.
 import type { Catalog } from '../dataset/dataset';
-import type { SvdModel } from '../model/svd-model';
-import { itemVector, solveWithCholesky, type VisitorProfile } from './visitor-profile';
+import type { Contribution, Profile, Recommender } from './recommender';
 
-export interface Contribution {
-  /** The rated movie (inner index). */
-  item: number;
-  rating: number;
-  /** Its share of the predicted rating, in rating points. */
-  contribution: number;
-}
+/** Shares below this (in score units) are rounding noise, not a reason. */
+const MIN_CONTRIBUTION = 0.005;
 
 export interface Explanation {
   item: number;
-  /** Rated movies by share of the score, largest first (positive shares only, at most 3). */
+  /** Ratings cited by "because you rated": positive contribution, rating ≥ the visitor's mean; largest first, at most 3. */
   because: Contribution[];
-  /** Genres of the item among the visitor's favourite genres. */
+  /** Genres of the item the visitor rated above their mean. */
   sharedGenres: string[];
-  /** The item's director, when the visitor liked another of their films. */
+  /** The item's director, when a cited rating is of another of their films. */
   director?: { name: string; likedItem: number };
-  /** Cast members the visitor liked in other films. */
+  /** Cast members of the item who appear in a cited film. */
   cast: { name: string; likedItem: number }[];
-  /** One short line, e.g. "Because you rated Heat ★★★★½ and like Crime and Thriller". */
+  /** One short line, e.g. "Because you rated Heat ★★★★½ and like crime and thriller films". */
   text: string;
 }
 
@@ -35,50 +29,51 @@ export function stars(rating: number): string {
   return '★'.repeat(halves >> 1) + (halves & 1 ? '½' : '');
 }
 
-/** Every rated movie's exact share of item's personal score (b + p·q_i). */
-export function contributions(model: SvdModel, profile: VisitorProfile, item: number): Contribution[] {
-  if (profile.ratings.length === 0) return [];
-  const d = profile.dim;
-  const zi = itemVector(model, item, new Float64Array(d));
-  const w = solveWithCholesky(profile.cholesky, zi, d);
-  const zj = new Float64Array(d);
-  const biased = model.params.biased;
-  return profile.ratings.map(({ item: j, rating }) => {
-    itemVector(model, j, zj);
-    let dot = 0;
-    for (let f = 0; f < d; f++) dot += w[f] * zj[f];
-    const y = rating - model.globalMean - (biased ? model.itemBias[j] : 0);
-    return { item: j, rating, contribution: y * dot };
-  });
+export function meanRating(profile: Profile): number {
+  const r = profile.ratings;
+  return r.length ? r.reduce((s, x) => s + x.rating, 0) / r.length : 0;
 }
 
-/** Genre bits the visitor likes: rated above their own mean, weighted by how much. */
-export function likedGenres(catalog: Catalog, profile: VisitorProfile, top = 3): number {
+/** Whether a contribution may be cited: it raised the score, and the rating is not below the visitor's mean. */
+export function citable(c: Contribution, mean: number): boolean {
+  return c.contribution > MIN_CONTRIBUTION && c.rating >= mean;
+}
+
+/** Genre bits the visitor likes: rated above their own mean on the whole (Σ (r − mean) > 0), strongest first, at most `top`. */
+export function likedGenres(catalog: Catalog, profile: Profile, top = 3): number {
   const ratings = profile.ratings;
   if (ratings.length === 0) return 0;
-  const mean = ratings.reduce((s, r) => s + r.rating, 0) / ratings.length;
+  const mean = meanRating(profile);
   const weight = new Float64Array(32);
   for (const { item, rating } of ratings) {
     const bits = catalog.genreBits[item];
-    for (let g = 0; g < 32; g++) if (bits & (1 << g)) weight[g] += rating - mean + 0.25 * (rating >= mean ? 1 : 0);
+    for (let g = 0; g < 32; g++) if (bits & (1 << g)) weight[g] += rating - mean;
   }
-  const order = [...weight.keys()].filter((g) => weight[g] > 0).sort((a, b) => weight[b] - weight[a] || a - b);
+  const order = [...weight.keys()].filter((g) => weight[g] > 1e-9).sort((a, b) => weight[b] - weight[a] || a - b);
   return order.slice(0, top).reduce((m, g) => m | (1 << g), 0);
 }
 
-export function explainItem(model: SvdModel, catalog: Catalog, profile: VisitorProfile, item: number): Explanation {
-  const because = contributions(model, profile, item)
-    .filter((c) => c.contribution > 0.005 && c.item !== item)
-    .sort((a, b) => b.contribution - a.contribution || a.item - b.item)
-    .slice(0, 3);
-  const liked = likedGenres(catalog, profile);
-  const sharedBits = catalog.genreBits[item] & liked;
+export function explainRecommendation<P extends Profile>(recommender: Recommender<P>, catalog: Catalog, profile: P, item: number): Explanation {
+  const mean = meanRating(profile);
+  const cited = recommender
+    .explain(profile, item)
+    .filter((c) => c.item !== item && citable(c, mean))
+    .sort((a, b) => b.contribution - a.contribution || a.item - b.item);
+  const because = cited.slice(0, 3);
+  const sharedBits = catalog.genreBits[item] & likedGenres(catalog, profile);
   const sharedGenres = catalog.genreNames.filter((_, g) => sharedBits & (1 << g));
-  const mean = profile.ratings.length ? profile.ratings.reduce((s, r) => s + r.rating, 0) / profile.ratings.length : 0;
-  const likedItems = profile.ratings.filter((r) => r.rating >= Math.max(mean, 3.5) && r.item !== item).map((r) => r.item);
-  const director = sharedDirector(catalog, item, likedItems);
-  const cast = sharedCast(catalog, item, likedItems).slice(0, 2);
+  const citedItems = cited.map((c) => c.item);
+  const director = sharedDirector(catalog, item, citedItems);
+  const cast = sharedCast(catalog, item, citedItems).slice(0, 2);
   return { item, because, sharedGenres, director, cast, text: sentence(catalog, because, sharedGenres, director, cast) };
+}
+
+/** Every rated item a reason names (by rating, director or cast). */
+export function citedItems(e: Explanation): number[] {
+  const out = new Set(e.because.map((c) => c.item));
+  if (e.director) out.add(e.director.likedItem);
+  for (const c of e.cast) out.add(c.likedItem);
+  return [...out];
 }
 
 function sharedDirector(catalog: Catalog, item: number, liked: number[]): Explanation['director'] {
@@ -109,14 +104,18 @@ function listText(words: string[]): string {
 }
 
 function sentence(catalog: Catalog, because: Contribution[], genres: string[], director: Explanation['director'], cast: Explanation['cast']): string {
+  const genreText = listText(genres.slice(0, 2).map((g) => g.toLowerCase()));
   if (!genres.length && director && because.length && director.likedItem === because[0].item) {
     return `Because you rated ${catalog.titles[because[0].item]} ${stars(because[0].rating)}, also directed by ${director.name}`;
   }
   const clauses: string[] = [];
   if (because.length) clauses.push(`rated ${catalog.titles[because[0].item]} ${stars(because[0].rating)}`);
-  if (genres.length) clauses.push(`like ${listText(genres.slice(0, 2).map((g) => g.toLowerCase()))} films`);
-  else if (director) clauses.push(`liked ${catalog.titles[director.likedItem]}, also directed by ${director.name}`);
+  if (genres.length) {
+    // A genre alone explains nothing the visitor rated: it describes who likes the film.
+    if (!because.length) return `Popular with people who like ${genreText} films`;
+    clauses.push(`like ${genreText} films`);
+  } else if (director) clauses.push(`liked ${catalog.titles[director.likedItem]}, also directed by ${director.name}`);
   else if (cast.length) clauses.push(`liked ${cast[0].name} in ${catalog.titles[cast[0].likedItem]}`);
-  if (clauses.length === 0) return 'Popular with people whose ratings resemble yours';
+  if (clauses.length === 0) return 'Well rated by people whose ratings resemble yours';
   return `Because you ${clauses.join(' and ')}`;
 }

@@ -23,8 +23,8 @@ export interface VisitorProfile {
 
 /**
  * Solves min Σ (r − μ − b_i − b − q_i·p)² + reg·n·(biasRegScale·b² + ‖p‖²), the
- * weighted-λ objective of the ALS trainer for one visitor (biasRegScale 1: equal to
- * model/fold-in-user's closed form). A larger biasRegScale keeps a visitor who rated a
+ * weighted-λ objective of the ALS trainer for one visitor (biasRegScale 1: exactly the
+ * trainer's row solve, which the warm retrain starts from). A larger biasRegScale keeps a visitor who rated a
  * few films 5 stars from being read as someone who rates everything 5: what their
  * ratings share must then be explained by their factors, i.e. by taste.
  */

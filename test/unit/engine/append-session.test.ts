@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appendToSession } from '../../../src/engine/append-session';
 import { Session } from '../../../src/engine/session';
-import { trainSession } from '../../../src/engine/training';
+import { trainModel } from '../../../src/engine/training';
 import { hasRealData, loadDataset, realFile, sourceFromText } from '../etl/helpers';
 import { useBackend } from '../model/tf-setup';
 import { dataPath, NO_DATA_REASON } from '../../support/data-dir';
@@ -24,7 +24,7 @@ describe.skipIf(!hasRealData)(`appending new movies${hasRealData ? '' : ` (skipp
     const kept = lines.slice(1).filter((l) => !held.includes(l));
     const { dataset } = await loadDataset([sourceFromText('movies.csv', [header, ...kept].join('\n')), realFile('ml-latest-small/ratings.csv')]);
     base = new Session(dataset, false);
-    await trainSession(base, 'wasm', { params: { nFactors: 24, nEpochs: 8 }, holdout: 0 }, () => {}, new AbortController().signal);
+    base.setModel((await trainModel(base, 'wasm', { params: { nFactors: 24, nEpochs: 8 }, holdout: 0 }, () => {}, new AbortController().signal)).model);
   });
 
   it('merges the new films, marks them new and gives them content factors', async () => {
@@ -56,7 +56,7 @@ describe.skipIf(!hasRealData)(`appending new movies${hasRealData ? '' : ` (skipp
     const first = base.dataset.catalog.size;
     const k = session.trainedModel!.k;
     const before = session.trainedModel!.itemFactors.slice(first * k, (first + 1) * k);
-    await trainSession(session, 'wasm', { params: { nFactors: 24, nEpochs: 2 }, holdout: 0 }, () => {}, new AbortController().signal);
+    session.setModel((await trainModel(session, 'wasm', { params: { nFactors: 24, nEpochs: 2 }, holdout: 0 }, () => {}, new AbortController().signal)).model);
     const after = session.trainedModel!.itemFactors.subarray(first * k, (first + 1) * k);
     expect(Math.hypot(...after)).toBeGreaterThan(0);
     expect(session.card(first).isNew).toBe(true);

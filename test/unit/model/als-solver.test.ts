@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alsHalfSweep, buildSide, disposeSide, planBuckets } from '../../../src/model/als-solver';
-import { choleskySolve } from '../../../src/model/fold-in-user';
+import { cholesky, solveWithCholesky } from '../../../src/recommend/visitor-profile';
 import { fillNormal, mulberry32 } from '../../../src/model/rng';
 import { BACKENDS, useBackend } from './tf-setup';
 import { tinyProblem } from './tiny-problem';
@@ -100,7 +100,7 @@ for (const backend of BACKENDS) {
           for (let r = 0; r < d; r++) { rhs[r]! += z[r]! * y; for (let c = 0; c < d; c++) a[r * d + c]! += z[r]! * z[c]!; }
         }
         for (let r = 0; r < d; r++) a[r * d + r]! += n * (r === 0 ? regB : regF);
-        const x = choleskySolve(a, rhs, d);
+        const x = solveWithCholesky(cholesky(a, d), rhs, d);
         const p = side.pos[u]!;
         for (let f = 0; f < d; f++) expect(solved[p * d + f]).toBeCloseTo(x[f]!, 3);
         for (let j = 0; j < data.length; j++) {

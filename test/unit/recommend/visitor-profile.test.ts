@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { foldInUser } from '../../../src/model/fold-in-user';
 import { solveVisitor } from '../../../src/recommend/visitor-profile';
 import { scoreItems } from '../../../src/recommend/score-items';
 import { tinyModel } from './tiny-catalog';
@@ -32,15 +31,6 @@ describe('solveVisitor (fold-in)', () => {
     expect(profile.bias).toBeCloseTo(expected[0], 6);
     expect(profile.factors[0]).toBeCloseTo(expected[1], 6);
     expect(profile.factors[1]).toBeCloseTo(expected[2], 6);
-  });
-
-  it('agrees with the model module’s foldInUser', () => {
-    const items = Int32Array.from([0, 2, 3]);
-    const ratings = Float32Array.from([4, 3, 1.5]);
-    const a = foldInUser(model, items, ratings, 0.05);
-    const b = solveVisitor(model, [...items].map((item, j) => ({ item, rating: ratings[j] })), 0.05);
-    expect(b.bias).toBeCloseTo(a.bias, 6);
-    expect(Array.from(b.factors)).toEqual(Array.from(a.factors).map((v) => expect.closeTo(v, 6)));
   });
 
   it('ignores unknown items and returns a neutral profile with no ratings', () => {
