@@ -2,7 +2,7 @@
 // fold-in solve), the list is ordered by Σ_j r_j B_ji, and each rated item's share r_j B_ji
 // is exact. It ranks; it does not predict stars (predict is null, the SVD does that).
 import { easeContribution, easeScores, type EaseModel } from '../model/ease';
-import type { Contribution, Profile, ProfileRating, Recommender, SimilarItems } from './recommender';
+import type { Contribution, Profile, ProfileRating, Recommender, RecommenderContext, SimilarItems } from './recommender';
 
 export class EaseRecommender implements Recommender<Profile> {
   readonly kind = 'ease';
@@ -46,7 +46,7 @@ export class EaseRecommender implements Recommender<Profile> {
     return { method: 'factors', items: scored.slice(0, n) };
   }
 
-  extendForNewItems(context: { catalog: { size: number } }): Recommender<Profile> {
+  extendForNewItems(context: RecommenderContext, _added: readonly number[] = []): Recommender<Profile> {
     return new EaseRecommender(this.model, context.catalog.size);
   }
 }

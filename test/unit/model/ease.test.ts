@@ -1,7 +1,7 @@
 // EASE^R: the Cholesky inverse, the closed form's optimality conditions, item selection by
 // support, and the served recommender's scores as the sum of its exact contributions.
 import { describe, expect, it } from 'vitest';
-import type { RatingsCoo } from '../../../src/dataset/dataset';
+import type { Catalog, RatingsCoo } from '../../../src/dataset/dataset';
 import { easeScores, invertSpd, trainEase } from '../../../src/model/ease';
 import { EaseRecommender } from '../../../src/recommend/ease-recommender';
 
@@ -90,7 +90,7 @@ describe('EaseRecommender', () => {
   });
 
   it('leaves films appended after training unlisted (NaN) until a retrain', () => {
-    const grown = recommender.extendForNewItems({ catalog: { size: 7 } } as never);
+    const grown = recommender.extendForNewItems({ catalog: { size: 7 } as Catalog, ratingCounts: new Int32Array(7), newItems: new Set([5, 6]) }, [5, 6]);
     const scores = grown.score(grown.foldIn([{ item: 0, rating: 5 }, { item: 6, rating: 5 }]), new Float32Array(7));
     expect(scores[5]).toBeNaN();
     expect(scores[6]).toBeNaN();
