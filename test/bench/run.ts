@@ -8,6 +8,7 @@ import { etlMovies } from './etl-movies.bench';
 import { etlRatings } from './etl-ratings.bench';
 import { printTable, runBenchmark, writeResult, type Benchmark } from './harness';
 import { rankMlsmall } from './rank-mlsmall.bench';
+import { rankServed } from './rank-served.bench';
 import { svd1m } from './svd-1m.bench';
 import { svdMl100k } from './svd-ml100k.bench';
 import { svdMlsmall } from './svd-mlsmall.bench';
@@ -20,7 +21,7 @@ import { scaleCurve } from './scale-curve.bench';
 import { tfMatmul } from './tf-matmul.bench';
 import { workerRoundtrip } from './worker-roundtrip.bench';
 
-const ALL: Benchmark[] = [bundle, workerRoundtrip, tfMatmul, foldin, retrainWarm, reload, svdMl100k, svdMlsmall, svdSparse, rankMlsmall, svd1m, etlMovies, etlRatings, scale26m, scaleCurve];
+const ALL: Benchmark[] = [bundle, workerRoundtrip, tfMatmul, foldin, retrainWarm, reload, svdMl100k, svdMlsmall, svdSparse, rankMlsmall, rankServed, svd1m, etlMovies, etlRatings, scale26m, scaleCurve];
 
 async function main() {
   const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
