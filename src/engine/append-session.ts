@@ -13,6 +13,8 @@ export function appendToSession(base: Session, addition: Dataset, visitorRatings
   const next = new Session(merged.dataset, base.synthetic, new Set([...base.newItems, ...merged.added]));
   const model = base.trainedModel;
   if (model) next.setModel(mfRecommender(model, base.context).extendForNewItems(next.context, merged.added).model);
+  // The ranker keeps its weights: appended films are unlisted by it until the next load refits it.
+  if (base.rankerModel) next.setRanker(base.rankerModel);
   next.setVisitorRatings(visitorRatings);
   return { session: next, added: merged.added.length, alreadyPresent: merged.alreadyPresent };
 }

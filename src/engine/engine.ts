@@ -8,6 +8,8 @@ import { exportCatalogCsvChunks } from '../etl/export-catalog';
 import { loadDataset } from '../etl/load-dataset';
 import { sourceFromBlob, type DataSource } from '../etl/source';
 import { fallBackToWasm, initBackend, type BackendInfo } from '../model/backend';
+import { throwIfAborted } from '../model/abort';
+import { trainEase } from '../model/ease';
 import { serializeModel } from '../model/serialize-model';
 import type {
   AppendSummary,
@@ -102,6 +104,9 @@ export function createEngine() {
         const next = new Session(loaded, synthetic);
         const model = await cachedModel(loaded);
         if (model) next.setModel(model);
+        // The top-N ranker needs only the dataset's ratings: fitted here, so the first list is already personal.
+        throwIfAborted(signal);
+        next.setRanker(trainEase(loaded.ratings, loaded.catalog.size));
         const visitor = next.setVisitorRatings(visitorRatings);
         // Swapped in only once complete: a failed or cancelled load keeps the previous dataset.
         session = next;

@@ -10,6 +10,7 @@ import type { Session } from './session';
 
 /** What each kind's ranking score means, for "ordered by" beside the list. */
 const ORDER_LABELS: Record<string, string> = {
+  ease: 'Match: how strongly the films you rated point to this one, among films people rate together',
   mf: 'Match: your predicted taste, weighed by how many people rated the film and by your favourite genres',
   popularity: 'Popular and well rated: the weighted score',
 };

@@ -1,12 +1,15 @@
 // One loaded dataset and what is derived from it: rating counts, weighted scores, the
-// served recommender (matrix factorisation once a model is set, else popularity) and
-// the visitor's folded-in profile. The one mutable holder: a new model or new ratings
+// served recommender (the EASE^R ranker ordering the list with the SVD's predicted stars;
+// either alone while the other is missing; popularity before both) and the visitor's
+// folded-in profile. The one mutable holder: a new model or new ratings
 // replace their part in one assignment; a new dataset replaces the whole session.
 import type { Dataset } from '../dataset/dataset';
 import { explore, type Exploration } from '../eda/explore';
 import { itemRatingStats, weightedScoreDetail } from '../eda/weighted-score';
+import type { EaseModel } from '../model/ease';
 import type { SvdModel } from '../model/svd-model';
 import type { RankCatalogue } from '../recommend/rank';
+import { RankedWithStars } from '../recommend/ranked-with-stars';
 import { createRecommender } from '../recommend/recommenders';
 import type { Profile, ProfileRating, Recommender, RecommenderContext } from '../recommend/recommender';
 import type { CatalogPage, CatalogQuery, MovieCard, MovieDetails, MovieKey, RecommendationList, RecommendQuery, VisitorRating } from './api';
@@ -37,7 +40,11 @@ export class Session {
   private readonly pages: CatalogPages;
   private titleSearch?: TitleSearch;
   private exploration?: Exploration;
-  private served?: { model: SvdModel; recommender: Recommender };
+  /** The rating model (predicted stars; the list too while no ranker is fitted). */
+  private rating?: { model: SvdModel; recommender: Recommender };
+  /** The top-N ranker, fitted from the dataset's ratings at load. */
+  private ranking?: { model: EaseModel; recommender: Recommender };
+  private served: Recommender;
   private visitor: { ratings: VisitorRating[]; match: VisitorMatch; profile?: Profile } = { ratings: [], match: { rated: [], matched: 0, unmatched: 0 } };
   /** Scratch scores, reused across calls (one recommendation at a time per session). */
   readonly scratch: Float32Array;
@@ -60,6 +67,7 @@ export class Session {
     this.context = { catalog, ratingCounts: this.ratingCounts, newItems };
     this.catalogue = { catalog, votes: this.votes, newItems };
     this.popularity = createRecommender('popularity', { scores: this.weighted }, this.context);
+    this.served = this.popularity;
     this.pages = new CatalogPages(catalog, this.weighted, this.votes, (i) => this.card(i));
     this.scratch = new Float32Array(catalog.size);
   }
@@ -70,17 +78,33 @@ export class Session {
   }
 
   get trainedModel(): SvdModel | undefined {
-    return this.served?.model;
+    return this.rating?.model;
   }
 
-  /** The recommender the lists are served by: the model's once one is set, else popularity. */
+  get rankerModel(): EaseModel | undefined {
+    return this.ranking?.model;
+  }
+
+  /** The recommender the lists are served by. */
   get recommender(): Recommender {
-    return this.served?.recommender ?? this.popularity;
+    return this.served;
   }
 
-  /** Swaps in a model (one assignment) and folds the visitor in again against it. */
+  /** Swaps in a rating model (one assignment) and folds the visitor in again against it. */
   setModel(model: SvdModel): void {
-    this.served = { model, recommender: createRecommender('mf', model, this.context) };
+    this.rating = { model, recommender: createRecommender('mf', model, this.context) };
+    this.serve();
+  }
+
+  /** Swaps in the top-N ranker and folds the visitor in again. */
+  setRanker(model: EaseModel): void {
+    this.ranking = { model, recommender: createRecommender('ease', model, this.context) };
+    this.serve();
+  }
+
+  private serve(): void {
+    const stars = this.rating?.recommender, ranker = this.ranking?.recommender;
+    this.served = ranker && stars ? new RankedWithStars(ranker, stars) : (ranker ?? stars ?? this.popularity);
     this.foldInVisitor();
   }
 
@@ -128,7 +152,7 @@ export class Session {
 
   private foldInVisitor(): void {
     const rated = this.visitor.match.rated;
-    this.visitor.profile = this.served && rated.length ? this.served.recommender.foldIn(rated) : undefined;
+    this.visitor.profile = this.served.personalised && rated.length ? this.served.foldIn(rated) : undefined;
   }
 
   recommend(query: RecommendQuery): RecommendationList {

@@ -46,7 +46,7 @@ export class EaseRecommender implements Recommender<Profile> {
     return { method: 'factors', items: scored.slice(0, n) };
   }
 
-  extendForNewItems(context: RecommenderContext, _added: readonly number[] = []): Recommender<Profile> {
+  extendForNewItems(context: RecommenderContext, _added?: ArrayLike<number>): Recommender<Profile> {
     return new EaseRecommender(this.model, context.catalog.size);
   }
 }

@@ -1,11 +1,14 @@
 // The registry of served models: kind → factory. A new kind of model is one
 // implementation of the Recommender contract plus one line here; its model type
 // and options are read off the factory's signature.
+import type { EaseModel } from '../model/ease';
+import { EaseRecommender } from './ease-recommender';
 import { mfRecommender } from './mf-recommender';
 import { popularityRecommender } from './popularity-recommender';
 import type { Recommender, RecommenderContext } from './recommender';
 
 export const RECOMMENDERS = {
+  ease: (model: EaseModel, context: RecommenderContext) => new EaseRecommender(model, context.catalog.size),
   mf: mfRecommender,
   popularity: popularityRecommender,
 } as const satisfies Record<string, (model: never, context: RecommenderContext, options?: never) => Recommender>;

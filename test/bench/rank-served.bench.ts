@@ -1,11 +1,13 @@
 // rank-served: what visitors are shown, scored. ml-latest-small, rank-mlsmall's seeded 80/20
 // split, full ranking over every movie the user did not rate in training, relevance ≥ 4.0,
 // NDCG@10 / recall@10 / coverage for (a) dataset users and (b) visitors: every 5th user left out
-// of training and folded in from their training ratings. The served list is the Recommender's
-// score through rankItems with the app's default filter (src/recommend), the same DOM-free code
-// the worker runs; in the same run most-popular, the previous SVD list with and without its
-// re-ranking, and Surprise's SVD and BaselineOnly on the same train file. Runs in Node (no
-// TF.js in the served ranker, so no backend difference); `npx tsx test/bench/rank-served.bench.ts`.
+// of training and folded in from their training ratings. The served list is the engine's own
+// recommend verb (Session.recommend: the served recommender through rank(), the app's default
+// filter), on a Session built exactly as the worker's load builds one (ranker fitted from the
+// ratings, the SVD for the stars); in the same run most-popular, the previous SVD list with and
+// without its re-ranking, and Surprise's SVD and BaselineOnly on the same train file. Runs in Node:
+// the served ranker has no TF.js, so the list is the one the worker serves;
+// `npx tsx test/bench/rank-served.bench.ts`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,11 +19,15 @@ import { subsetCoo, trainTestSplit } from '../../src/eval/split';
 import { defaultSvdParams } from '../../src/model/default-svd-params';
 import { easeScores, trainEase } from '../../src/model/ease';
 import { trainSvd } from '../../src/model/train-svd';
-import { EaseRecommender } from '../../src/recommend/ease-recommender';
+import { keyOf } from '../../src/engine/movie-keys';
+import { Session } from '../../src/engine/session';
+import { combineTruthfulness, reasonsTruthful } from '../../src/recommend/reasons-truthful';
 import { DEFAULT_FILTER, rankItems } from '../../src/recommend/rank-items';
-import { DEFAULT_RANK_SCORE, genreTaste, rankScores } from '../../src/recommend/rank-scores';
+import type { MfOptions } from '../../src/recommend/mf-recommender';
+import { rank } from '../../src/recommend/rank';
+import { createRecommender } from '../../src/recommend/recommenders';
 import type { ProfileRating } from '../../src/recommend/recommender';
-import { scoreKnownUser } from '../../src/recommend/score-items';
+import { OPEN_FILTER } from '../../src/shared/recommend-filter';
 import { dataPath, HAS_DATA, NO_DATA_REASON, REPO_ROOT } from '../support/data-dir';
 import { printTable, runBenchmark, writeResult, type Benchmark } from './harness';
 
@@ -108,10 +114,14 @@ async function measureLists(): Promise<Record<string, number>> {
     out[`${prefix}_ndcg10`] = m.ndcg; out[`${prefix}_recall10`] = m.recall; out[`${prefix}_coverage10`] = m.coverage;
   };
 
-  // (a) dataset users: the model trained on the 80%, each user's profile = their training ratings.
-  const ease = new EaseRecommender(trainEase(train, nItems));
-  const buffer = new Float32Array(nItems);
-  const a = score(users, testBy, nItems, (u) => served(ease.score(ease.userProfile(u, trainBy[u]!), buffer), u));
+  // (a) dataset users: a session over the 80% as the worker's load builds it; each user's list is
+  // the recommend verb's answer for that user (profile = their training ratings).
+  const svd = await trainSvd(train, nUsers, nItems, dataset.scale, defaultSvdParams(train.length));
+  const session = new Session({ ...dataset, ratings: train }, false);
+  session.setModel(svd);
+  session.setRanker(trainEase(train, nItems));
+  const recommended = (s: Session, user: { kind: 'visitor' } | { kind: 'dataset'; userId: number }) => s.recommend({ user, n: K, filter: OPEN_FILTER }).items.map((r) => r.item);
+  const a = score(users, testBy, nItems, (u) => recommended(session, { kind: 'dataset', userId: dataset.userRawIds[u]! }));
   put('served', a);
   const counts = countsOf(train);
   const pop = score(users, testBy, nItems, (u) => served(counts, u));
@@ -119,26 +129,31 @@ async function measureLists(): Promise<Record<string, number>> {
   out.users = a.users;
   out.served_ndcg10_vs_pop = a.ndcg / pop.ndcg;
 
-  // The list served before (the app's rating SVD), with and without rank-scores' re-ranking.
-  const svd = await trainSvd(train, nUsers, nItems, dataset.scale, defaultSvdParams(train.length));
-  const ratingCounts = Int32Array.from(counts);
-  const svdList = (options: typeof DEFAULT_RANK_SCORE | null) => (u: number) => {
-    const raw = scoreKnownUser(svd, u);
-    if (!options) return served(raw, u);
-    const taste = options.tasteWeight ? genreTaste(catalog, trainBy[u]!, svd.globalMean) : undefined;
-    return served(rankScores(svd, svd.userBias[u]!, raw, ratingCounts, catalog, taste, options), u);
+  // The list served before (the app's rating SVD through the MF recommender), with and without
+  // its re-ranking options (support shrinkage, genre taste).
+  const svdList = (options: Partial<MfOptions>) => {
+    const mf = createRecommender('mf', svd, session.context, options);
+    return (u: number) => rank(mf, mf.userProfile(u, trainBy[u]!), session.catalogue, OPEN_FILTER, K).map((r) => r.item);
   };
-  out.svd_raw_ndcg10 = score(users, testBy, nItems, svdList(null)).ndcg;
-  out.svd_shrink_ndcg10 = score(users, testBy, nItems, svdList({ ...DEFAULT_RANK_SCORE, tasteWeight: 0 })).ndcg;
-  out.svd_taste_ndcg10 = score(users, testBy, nItems, svdList({ ...DEFAULT_RANK_SCORE, supportShrink: 0 })).ndcg;
-  out.svd_reranked_ndcg10 = score(users, testBy, nItems, svdList(DEFAULT_RANK_SCORE)).ndcg;
+  out.svd_raw_ndcg10 = score(users, testBy, nItems, svdList({ supportShrink: 0, tasteWeight: 0 })).ndcg;
+  out.svd_shrink_ndcg10 = score(users, testBy, nItems, svdList({ tasteWeight: 0 })).ndcg;
+  out.svd_taste_ndcg10 = score(users, testBy, nItems, svdList({ supportShrink: 0 })).ndcg;
+  out.svd_reranked_ndcg10 = score(users, testBy, nItems, svdList({})).ndcg;
 
   // (b) visitors: left out of training entirely, folded in from their training ratings.
   const visitors = users.filter((u) => u % VISITOR_EVERY === 0);
   const keep = Int32Array.from({ length: train.length }, (_, j) => j).filter((j) => train.users[j]! % VISITOR_EVERY !== 0);
   const trainWithout = subsetCoo(train, keep);
-  const easeV = new EaseRecommender(trainEase(trainWithout, nItems));
-  const b = score(visitors, testBy, nItems, (u) => served(easeV.score(easeV.foldIn(trainBy[u]!), buffer), u));
+  // The order comes from the ranker alone (the stars model only labels the cards), so this
+  // session serves the ranker without a second SVD fit.
+  const visitorSession = new Session({ ...dataset, ratings: trainWithout }, false);
+  const easeV = trainEase(trainWithout, nItems);
+  visitorSession.setRanker(easeV);
+  const asVisitor = (u: number) => {
+    visitorSession.setVisitorRatings(trainBy[u]!.map(({ item, rating }) => ({ key: keyOf(catalog, item), rating, title: catalog.titles[item]!, year: catalog.years[item]!, ratedAt: 0 })));
+    return recommended(visitorSession, { kind: 'visitor' });
+  };
+  const b = score(visitors, testBy, nItems, asVisitor);
   put('visitor', b);
   const countsV = countsOf(trainWithout);
   const popV = score(visitors, testBy, nItems, (u) => served(countsV, u));
@@ -146,24 +161,29 @@ async function measureLists(): Promise<Record<string, number>> {
   out.visitors = b.users;
   out.visitor_ndcg10_vs_pop = b.ndcg / popV.ndcg;
 
-  // reasons_truthful: every rating an explanation may cite (a positive share, rated at or above
-  // the visitor's mean) checked against the score itself: leaving that rating out must lower it.
+  // reasons_truthful: every card of 100 visitors, each cited rating checked against the served
+  // recommender's own contributions (reasonsTruthful), and independently against the score:
+  // leaving the cited rating out of the profile must lower that card's score.
+  const parts = [];
   let cited = 0, truthful = 0;
   for (const u of visitors.slice(0, EXPLAINED_VISITORS)) {
-    const profile = easeV.foldIn(trainBy[u]!);
-    const mean = profile.ratings.reduce((t, r) => t + r.rating, 0) / (profile.ratings.length || 1);
-    const full = easeV.score(profile, new Float32Array(nItems));
-    for (const item of served(full, u)) {
-      const reasons = easeV.explain(profile, item).filter((c) => c.contribution > 0 && c.rating >= mean).sort((x, y) => y.contribution - x.contribution).slice(0, 3);
-      for (const c of reasons) {
-        const without = easeScores(easeV.model, profile.ratings.filter((r) => r.item !== c.item));
+    const items = asVisitor(u);
+    const profile = visitorSession.visitorProfile!;
+    parts.push(reasonsTruthful(visitorSession.recommender, catalog, profile, items));
+    const full = easeScores(easeV, profile.ratings);
+    for (const item of items) {
+      const cites = visitorSession.recommender.explain(profile, item).filter((c) => c.contribution > 0);
+      for (const c of cites) {
         cited++;
-        if (full[item]! > without[item]!) truthful++;
+        if (full[item]! > easeScores(easeV, profile.ratings.filter((r) => r.item !== c.item))[item]!) truthful++;
       }
     }
   }
-  out.reasons_cited = cited;
-  out.reasons_truthful = cited ? truthful / cited : 0;
+  const truth = combineTruthfulness(parts);
+  out.reasons_cited = truth.cited;
+  out.reasons_truthful = truth.share;
+  out.positive_shares_checked = cited;
+  out.positive_shares_lower_score_when_removed = cited ? truthful / cited : 1;
 
   const peers = surpriseLists(train, test, nItems);
   if (typeof peers === 'string') {
@@ -182,10 +202,13 @@ let fitData: { train: RatingsCoo; nItems: number } | undefined;
 
 export const rankServed: Benchmark = {
   name: 'rank-served',
-  description: 'ml-latest-small, seeded 80/20 split, full ranking: the served list (EASE^R through rankItems) for dataset users and folded-in visitors vs most-popular, the previous SVD list and Surprise; fit time median over repeats (Node)',
+  description: 'ml-latest-small, seeded 80/20 split, full ranking: the served list (the recommend verb: EASE^R through rank()) for dataset users and folded-in visitors vs most-popular, the previous SVD list and Surprise; fit time median over repeats (Node)',
   repeats: 5,
   async setup() {
     if (!HAS_DATA) throw new Error(NO_DATA_REASON);
+    // The SVD (stars, and the previous list) trains on TF.js wasm in this Node process.
+    const { useBackend } = await import('../unit/model/tf-setup');
+    await useBackend('wasm');
     lists = await measureLists();
     const dataset = await loadMlSmall();
     fitData = { train: trainTestSplit(dataset.ratings, 0.2, 0).train, nItems: dataset.catalog.size };
@@ -199,8 +222,6 @@ export const rankServed: Benchmark = {
 };
 
 if (process.argv[1]?.endsWith('rank-served.bench.ts')) {
-  const { useBackend } = await import('../unit/model/tf-setup');
-  await useBackend('wasm');
   const result = await runBenchmark(rankServed, { baseUrl: '', env: { backend: 'wasm (Node; the SVD column only)' } });
   printTable(result);
   console.log(`→ ${writeResult(result)}`);
