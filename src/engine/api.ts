@@ -99,7 +99,21 @@ export interface LoadResult {
   fromCache: boolean;
   /** The cached model restored for this dataset, if any (no training needed). */
   model: { params: SvdParams; k: number } | null;
+  /** Cache entries found damaged during this load: dropped (and rebuilt), never fatal. */
+  notices: CacheNotice[];
 }
+
+/** A cached dataset or model that failed validation and was dropped; `detail` says what was wrong. */
+export interface CacheNotice {
+  code: 'cached-dataset-invalid' | 'cached-model-invalid';
+  detail: string;
+}
+
+/**
+ * The name of the error a train call rejects with when a load replaced the dataset while it
+ * ran: the model was trained and cached for the dataset it started with, but is not in use.
+ */
+export const SUPERSEDED_ERROR = 'SupersededError';
 
 /**
  * A movie's identity that survives a change of dataset: "tmdb:603", else

@@ -87,10 +87,20 @@ export class Session {
     return this.model?.value;
   }
 
-  /** Swaps in a trained model (atomically: one assignment) and re-solves the visitor. */
+  /**
+   * Swaps in a trained model and re-solves the visitor, all or nothing: a fold-in that throws
+   * (a model whose normal equations are not positive definite) leaves the previous model in use.
+   */
   setModel(model: SvdModel, reg: number): void {
+    const previous = this.model;
     this.model = { value: model, reg };
-    this.solveVisitor();
+    try {
+      this.solveVisitor();
+    } catch (error) {
+      this.model = previous;
+      this.solveVisitor();
+      throw error;
+    }
   }
 
   itemOf(key: MovieKey): number | undefined {
