@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { mulberry32 } from '../../../src/model/rng';
 import { database } from '../../../src/store/db';
 
-/** movies.csv and ratings.csv: `users` users rating 25 of `movies` films each, seeded. */
+/** movies.csv and ratings.csv: `users` users rating 25 of `movies` films each (all when fewer), seeded. */
 export function datasetTexts(users = 120, movies = 80, seed = 1): { movies: string; ratings: string } {
   const rand = mulberry32(seed);
   const genres = ['Drama', 'Comedy', 'Action', 'Horror'];
@@ -14,7 +14,7 @@ export function datasetTexts(users = 120, movies = 80, seed = 1): { movies: stri
   const ratingLines = ['userId,movieId,rating,timestamp'];
   for (let u = 1; u <= users; u++) {
     const seen = new Set<number>();
-    while (seen.size < 25) seen.add(1 + Math.floor(rand() * movies));
+    while (seen.size < Math.min(25, movies)) seen.add(1 + Math.floor(rand() * movies));
     for (const m of seen) ratingLines.push(`${u},${m},${1 + Math.floor(rand() * 9) * 0.5},${1_000_000 + m}`);
   }
   return { movies: movieLines.join('\n') + '\n', ratings: ratingLines.join('\n') + '\n' };
