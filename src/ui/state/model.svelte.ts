@@ -1,6 +1,7 @@
 // Training and evaluation as the UI drives them: hyperparameters with presets,
 // the live per-epoch curve, cancel, and the evaluation tables.
 import { proxy } from 'comlink';
+import { SUPERSEDED_ERROR } from '../../engine/api';
 import type { EpochProgress, EvaluateProgress, EvaluationResult, ModelImportSummary, SvdParams, TrainResult } from '../../engine/api';
 import { errorMessage, isAbort } from '../lib/format';
 import { engine } from './engine.svelte';
@@ -80,6 +81,11 @@ class ModelStore {
       this.version++;
     } catch (error) {
       if (this.trainJob !== jobId) return;
+      // A load replaced the dataset during training: the model went to the cache of the old one.
+      if (error instanceof Error && error.name === SUPERSEDED_ERROR) {
+        this.error = errorMessage(error);
+        return;
+      }
       this.error = isAbort(error)
         ? this.ready
           ? 'Training was cancelled; the previous model is still in use.'

@@ -15,6 +15,8 @@ class VisitorStore {
   error = $state<string | undefined>(undefined);
   /** Engine's match count for the current dataset. */
   matched = $state(0);
+  /** True when IndexedDB could not be opened: ratings are kept in memory only. */
+  memoryOnly = $state(false);
   private queue: Promise<unknown> = Promise.resolve();
   readonly byKey = $derived(new Map(this.ratings.map((r) => [r.key, r])));
 
@@ -23,7 +25,10 @@ class VisitorStore {
     try {
       this.ratings = await loadVisitorRatings();
     } catch (error) {
-      this.error = `Your saved ratings could not be read (${errorMessage(error)}). New ratings may not be saved; try Settings → Reset.`;
+      // Storage blocked (a third-party frame, a browser setting): the app still runs, and
+      // ratings live in memory for this visit rather than failing every click.
+      this.memoryOnly = true;
+      this.error = `This browser does not let StreamRec store data here (${errorMessage(error)}): your ratings are kept for this visit only. Export them on the Rate page to keep them.`;
     }
     // No wait for the TensorFlow.js backend: ratings, loading and recommending do not
     // need it (only training does), so a returning visitor's list appears sooner.
@@ -38,11 +43,11 @@ class VisitorStore {
   rate(movie: Pick<MovieCard, 'key' | 'title' | 'year'>, rating: number | null): Promise<void> {
     return this.enqueue(async () => {
       if (rating === null) {
-        await deleteVisitorRating(movie.key);
+        if (!this.memoryOnly) await deleteVisitorRating(movie.key);
         this.ratings = this.ratings.filter((r) => r.key !== movie.key);
       } else {
         const entry: VisitorRating = { key: movie.key, rating, title: movie.title, year: movie.year, ratedAt: Date.now() };
-        await putVisitorRating(entry);
+        if (!this.memoryOnly) await putVisitorRating(entry);
         const others = this.ratings.filter((r) => r.key !== movie.key);
         this.ratings = [...others, entry];
       }
@@ -55,14 +60,14 @@ class VisitorStore {
       const merged = new Map(this.ratings.map((r) => [r.key, r]));
       for (const r of imported) merged.set(r.key, r);
       const all = [...merged.values()].sort((a, b) => a.ratedAt - b.ratedAt);
-      await replaceVisitorRatings(all);
+      if (!this.memoryOnly) await replaceVisitorRatings(all);
       this.ratings = all;
     });
   }
 
   private enqueue(change: () => Promise<void>): Promise<void> {
     const run = this.queue.then(async () => {
-      this.error = undefined;
+      if (!this.memoryOnly) this.error = undefined;
       try {
         await change();
       } catch (error) {

@@ -11,7 +11,7 @@ import { putVisitorRating } from '../../../src/store/visitor-store';
 import { resetDatabase } from '../store/reset-db';
 import { datasetFiles, storeSnapshot } from './attack-kit';
 
-const RATING = { key: 'ml:3', rating: 4.5, ratedAt: 1 } as const;
+const RATING = { key: 'ml:3', rating: 4.5, ratedAt: 1, title: 'Film 3', year: 1993 } as const;
 
 async function loadedEngine() {
   const engine = createEngine();

@@ -15,10 +15,10 @@ let trained: Uint8Array;
 
 beforeAll(async () => {
   await resetDatabase();
-  await putVisitorRating({ key: 'ml:3', rating: 4.5, ratedAt: 1 });
+  await putVisitorRating({ key: 'ml:3', rating: 4.5, ratedAt: 1, title: 'Film 3', year: 1993 });
   await engine.init({ baseUrl: 'http://127.0.0.1/', backend: 'cpu' });
   await engine.load({ kind: 'files', files: datasetFiles(40, 30) }, () => {});
-  await engine.setVisitorRatings([{ key: 'ml:3', rating: 4.5, ratedAt: 1 }]);
+  await engine.setVisitorRatings([{ key: 'ml:3', rating: 4.5, ratedAt: 1, title: 'Film 3', year: 1993 }]);
   await engine.train({ params: { nFactors: 3, nEpochs: 3 }, holdout: 0 }, () => {});
   trained = new Uint8Array(await engine.exportModel());
 });
