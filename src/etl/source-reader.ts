@@ -61,7 +61,7 @@ export class SourceReader {
     if (this.done) return null;
     if (this.bounds.signal?.aborted) return this.fail(abortError());
     // A source that knows its exact size ends at its last byte: the end-of-file read is never awaited.
-    if (this.src.exact && this.position >= this.src.size) return this.finish();
+    if (this.src.exact && this.src.size >= 0 && this.position >= this.src.size) return this.finish();
     try {
       const chunk = this.sliced ? await this.readSlice() : await this.readStream();
       if (!chunk) return this.finish();
