@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { ISOLATION_HEADERS, streamrec } from './scripts/vite/streamrec-plugin.ts';
+import { SERVER_HEADERS, streamrec } from './scripts/vite/streamrec-plugin.ts';
 
 export default defineConfig({
   // Relative base: the same dist/ works from / and from a sub-path such as /streamrec/.
@@ -10,8 +10,8 @@ export default defineConfig({
   // inside pthread workers; minifying it drops its typeof guards ("e is not defined"),
   // so the worker bundle is emitted unminified (it is compressed in transit anyway).
   worker: { format: 'es', rolldownOptions: { output: { minify: false } } },
-  server: { headers: { ...ISOLATION_HEADERS } },
-  preview: { headers: { ...ISOLATION_HEADERS } },
+  server: { headers: { ...SERVER_HEADERS } },
+  preview: { headers: { ...SERVER_HEADERS } },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 2000 },
   test: {
     // The default output, plus the attack suite's tally (prints only when attack tests ran).

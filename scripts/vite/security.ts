@@ -34,3 +34,21 @@ export const ISOLATION_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 } as const;
+
+/**
+ * Refusing to be framed by other origins (clickjacking). frame-ancestors works only as a
+ * header (a <meta> CSP ignores it), so it goes where headers can be sent: the service worker
+ * on every response it serves, and the dev and preview servers. A static host that cannot
+ * send headers leaves the very first visit (before the service worker runs) frameable.
+ */
+export const FRAME_ANCESTORS = "frame-ancestors 'none'";
+export const FRAMING_HEADERS = { 'X-Frame-Options': 'DENY' } as const;
+
+/** The CSP as a header: the <meta> policy plus frame-ancestors. */
+export const HEADER_CONTENT_SECURITY_POLICY = `${CONTENT_SECURITY_POLICY}; ${FRAME_ANCESTORS}`;
+
+/**
+ * Headers the dev and preview servers send: isolation, and framing refused. Their CSP carries
+ * frame-ancestors only (the full policy is in the page's <meta>; dev needs Vite's inline client).
+ */
+export const SERVER_HEADERS = { ...ISOLATION_HEADERS, ...FRAMING_HEADERS, 'Content-Security-Policy': FRAME_ANCESTORS } as const;

@@ -11,10 +11,10 @@ import { createRequire } from 'node:module';
 import type { Connect, Plugin, ResolvedConfig } from 'vite';
 import { APP_ICONS, iconPng } from './app-icons.ts';
 import { buildPrecache } from './precache.ts';
-import { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS } from './security.ts';
+import { CONTENT_SECURITY_POLICY, FRAMING_HEADERS, HEADER_CONTENT_SECURITY_POLICY, ISOLATION_HEADERS, SERVER_HEADERS } from './security.ts';
 import { bundleSiteData, listDataFiles } from './site-files.ts';
 
-export { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS, listDataFiles };
+export { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS, SERVER_HEADERS, listDataFiles };
 
 const require = createRequire(import.meta.url);
 
@@ -56,7 +56,7 @@ export const GENERATED_DIR = resolve(process.cwd(), '.cache/generated');
 export function staticMiddleware(dataDir: string | undefined, generatedDir: string = GENERATED_DIR): Connect.NextHandleFunction {
   const wasm = wasmDir();
   return (req, res, next) => {
-    for (const [k, v] of Object.entries(ISOLATION_HEADERS)) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(SERVER_HEADERS)) res.setHeader(k, v);
     const url = decodeURIComponent((req.url ?? '').split('?')[0]);
     const icon = APP_ICONS.find((i) => url.endsWith(`/${i.fileName}`));
     if (icon) {
@@ -154,7 +154,7 @@ export function streamrec(): Plugin {
       const swPath = join(outDir, SW_FILE);
       const source = readFileSync(swPath, 'utf8');
       if (!SW_CONFIG_TOKEN.test(source)) this.error(`${SW_FILE} has no __STREAMREC_SW_CONFIG__ token to fill in.`);
-      const precache = buildPrecache(outDir, SW_FILE, appVersion(config.root), CONTENT_SECURITY_POLICY, { ...ISOLATION_HEADERS });
+      const precache = buildPrecache(outDir, SW_FILE, appVersion(config.root), HEADER_CONTENT_SECURITY_POLICY, { ...ISOLATION_HEADERS, ...FRAMING_HEADERS });
       // A JSON string literal, parsed by the worker with JSON.parse (minifiers leave that alone).
       writeFileSync(swPath, source.replace(SW_CONFIG_TOKEN, () => JSON.stringify(JSON.stringify(precache))));
       const eager = precache.entries.filter((e) => !e.lazy);

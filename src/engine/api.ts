@@ -102,6 +102,8 @@ export interface LoadResult {
   model: { params: SvdParams; k: number } | null;
   /** How many of the visitor's ratings name a film of this dataset ("9 of your 16 ratings are in …"). */
   visitor: VisitorMatchCounts;
+  /** Cache entries found damaged during this load: dropped (and rebuilt), never fatal. */
+  notices: CacheNotice[];
 }
 
 /** The visitor's ratings found in the loaded dataset (by movie key, else title + year) and not found. */
@@ -109,6 +111,18 @@ export interface VisitorMatchCounts {
   matched: number;
   unmatched: number;
 }
+
+/** A cached dataset or model that failed validation and was dropped; `detail` says what was wrong. */
+export interface CacheNotice {
+  code: 'cached-dataset-invalid' | 'cached-model-invalid';
+  detail: string;
+}
+
+/**
+ * The name of the error a train call rejects with when a load replaced the dataset while it
+ * ran: the model was trained and cached for the dataset it started with, but is not in use.
+ */
+export const SUPERSEDED_ERROR = 'SupersededError';
 
 /**
  * A movie's identity that survives a change of dataset: "tmdb:603", else

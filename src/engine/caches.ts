@@ -1,15 +1,22 @@
 // The engine's use of the IndexedDB caches: a processed dataset (with its ETL
 // report) by the key of its sources, a trained model by the dataset's content
 // fingerprint. Caching is best effort: without IndexedDB (private windows,
-// Node tests) or on a quota error, the engine simply works uncached.
+// Node tests) or on a quota error, the engine simply works uncached. Every entry is
+// validated when read; a damaged one is deleted and reported, never served.
 import type { Dataset } from '../dataset/dataset';
-import { DatasetReader, serializedParts } from '../dataset/serialize-dataset';
+import { DatasetFormatError, DatasetReader, serializedParts } from '../dataset/serialize-dataset';
+import { datasetProblem } from '../dataset/validate-dataset';
 import { ETL_VERSION } from '../etl/load-dataset';
 import type { EtlReport } from '../etl/report';
 import type { DataSource } from '../etl/source';
-import { deserializeModel, serializeModel } from '../model/serialize-model';
+import { deserializeModel, ModelFormatError, serializeModel } from '../model/serialize-model';
 import type { SvdModel } from '../model/svd-model';
-import { getCached, pruneCache, putCached } from '../store/cache-store';
+import { modelProblem } from '../model/validate-model';
+import { deleteCached, getCached, pruneCache, putCached } from '../store/cache-store';
+import type { CacheNotice } from './api';
+
+/** Where a damaged entry is reported (the load result's notices). */
+export type NoticeSink = (notice: CacheNotice) => void;
 
 const KEEP_DATASETS = 3;
 const KEEP_MODELS = 5;
@@ -42,31 +49,66 @@ async function putParts(key: string, dataset: Dataset): Promise<void> {
   await putCached('datasets', `${key}#parts`, new TextEncoder().encode(JSON.stringify({ count, length })));
 }
 
+/** The stored parts, joined; undefined when absent or incomplete (a write that did not finish). */
 async function getParts(key: string): Promise<Dataset | undefined> {
   const head = await getCached('datasets', `${key}#parts`);
   if (!head) return undefined;
-  const { count, length } = JSON.parse(new TextDecoder().decode(head)) as { count: number; length: number };
+  let count: unknown, length: unknown;
+  try {
+    ({ count, length } = JSON.parse(new TextDecoder().decode(head)) as { count: unknown; length: unknown });
+  } catch {
+    throw new DatasetFormatError('the list of parts is not valid JSON');
+  }
+  if (!(Number.isSafeInteger(count) && Number.isSafeInteger(length))) throw new DatasetFormatError('the list of parts is damaged');
   const reader = new DatasetReader();
   let at = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < (count as number); i++) {
     const part = await getCached('datasets', `${key}#part${i}`);
-    if (!part || at + part.length > length) return undefined;
+    if (!part || at + part.length > (length as number)) throw new DatasetFormatError(`part ${i} is missing or too long`);
     reader.push(part);
     at += part.length;
   }
-  return at === length ? reader.finish() : undefined;
+  if (at !== length) throw new DatasetFormatError(`${at} bytes stored, ${length} expected`);
+  return reader.finish();
 }
 
-export async function cachedDataset(key: string): Promise<{ dataset: Dataset; report: EtlReport } | undefined> {
+/**
+ * The cached dataset under `key`, validated. A missing entry is a miss; a damaged one (unreadable,
+ * inconsistent, values out of range) is deleted, reported through `notice`, and is a miss too.
+ * Storage errors (IndexedDB blocked or failing) are misses without a notice: nothing is deleted.
+ */
+export async function cachedDataset(key: string, notice: NoticeSink = () => {}): Promise<{ dataset: Dataset; report: EtlReport } | undefined> {
   if (!available()) return undefined;
   try {
-    const [dataset, report] = await Promise.all([getParts(key), getCached('datasets', `${key}#report`)]);
-    if (!dataset || !report) return undefined;
-    return { dataset, report: JSON.parse(new TextDecoder().decode(report)) as EtlReport };
-  } catch {
-    // A damaged or outdated entry is a cache miss, not an error: the ETL runs again.
+    const [dataset, reportBytes] = await Promise.all([getParts(key), getCached('datasets', `${key}#report`)]);
+    if (!dataset && !reportBytes) return undefined;
+    let problem: string | undefined;
+    let report: EtlReport | undefined;
+    if (!dataset || !reportBytes) problem = dataset ? 'its report is missing' : 'its data is missing';
+    else {
+      try {
+        report = JSON.parse(new TextDecoder().decode(reportBytes)) as EtlReport;
+      } catch {
+        problem = 'its report is not valid JSON';
+      }
+      problem ??= datasetProblem(dataset);
+      if (!problem && report?.fingerprint !== dataset.fingerprint) problem = 'its report belongs to another dataset';
+    }
+    if (problem || !dataset || !report) return drop('datasets', key, { code: 'cached-dataset-invalid', detail: problem ?? 'incomplete' }, notice);
+    return { dataset, report };
+  } catch (error) {
+    if (error instanceof DatasetFormatError || error instanceof RangeError || error instanceof TypeError) {
+      return drop('datasets', key, { code: 'cached-dataset-invalid', detail: error.message }, notice);
+    }
+    // Storage unavailable: work uncached, as without IndexedDB.
     return undefined;
   }
+}
+
+async function drop(store: 'datasets' | 'models', key: string, what: CacheNotice, notice: NoticeSink): Promise<undefined> {
+  notice(what);
+  await deleteCached(store, key).catch((error: unknown) => console.warn('StreamRec: a damaged cache entry could not be deleted', error));
+  return undefined;
 }
 
 export async function cacheDataset(key: string, dataset: Dataset, report: EtlReport): Promise<void> {
@@ -81,17 +123,42 @@ export async function cacheDataset(key: string, dataset: Dataset, report: EtlRep
   }
 }
 
-export async function cachedModel(dataset: Dataset): Promise<SvdModel | undefined> {
+/**
+ * The model cached for this dataset, validated: its fingerprint, its sizes (the dataset's users,
+ * plus one row for the visitor when they trained with ratings), finite plausible values. A model
+ * that fails is deleted and reported through `notice`, so it cannot brick the next start.
+ */
+export async function cachedModel(dataset: Dataset, notice: NoticeSink = () => {}): Promise<SvdModel | undefined> {
   if (!available()) return undefined;
+  let bytes: Uint8Array | undefined;
   try {
-    const bytes = await getCached('models', dataset.fingerprint);
-    if (!bytes) return undefined;
-    const { model, fingerprint } = deserializeModel(bytes);
-    if (fingerprint !== dataset.fingerprint || model.nItems !== dataset.catalog.size) return undefined;
-    return model;
+    bytes = await getCached('models', dataset.fingerprint);
   } catch {
     return undefined;
   }
+  if (!bytes) return undefined;
+  let problem: string | undefined;
+  let model: SvdModel | undefined;
+  try {
+    const read = deserializeModel(bytes);
+    model = read.model;
+    const users = dataset.userRawIds.length;
+    if (read.fingerprint !== dataset.fingerprint) problem = 'it belongs to another dataset';
+    else if (model.nItems !== dataset.catalog.size) problem = `it has ${model.nItems} movies, the dataset ${dataset.catalog.size}`;
+    else if (model.nUsers !== users && model.nUsers !== users + 1) problem = `it has ${model.nUsers} users, the dataset ${users}`;
+    else problem = modelProblem(model);
+  } catch (error) {
+    if (!(error instanceof ModelFormatError || error instanceof RangeError)) throw error;
+    problem = error.message;
+  }
+  if (problem || !model) return drop('models', dataset.fingerprint, { code: 'cached-model-invalid', detail: problem ?? 'unreadable' }, notice);
+  return model;
+}
+
+/** Deletes the model cached for a dataset (one that failed when it was put to use). */
+export async function dropCachedModel(dataset: Dataset, detail: string, notice: NoticeSink): Promise<void> {
+  if (!available()) return;
+  await drop('models', dataset.fingerprint, { code: 'cached-model-invalid', detail }, notice);
 }
 
 export async function cacheModel(dataset: Dataset, model: SvdModel): Promise<void> {

@@ -11,8 +11,10 @@ import { fallBackToWasm, initBackend, type BackendInfo } from '../model/backend'
 import { throwIfAborted } from '../model/abort';
 import { trainEase } from '../model/ease';
 import { serializeModel } from '../model/serialize-model';
+import { SUPERSEDED_ERROR } from './api';
 import type {
   AppendSummary,
+  CacheNotice,
   CatalogPage,
   CatalogQuery,
   DatasetSummary,
@@ -42,12 +44,18 @@ import type {
 import { withWasmFallback } from './backend-fallback';
 import { evaluateSession } from './evaluation';
 import { appendToSession } from './append-session';
-import { cacheDataset, cachedDataset, cachedModel, cacheModel, sourcesKey } from './caches';
-import { Jobs } from './jobs';
+import { cacheDataset, cachedDataset, cachedModel, cacheModel, dropCachedModel, sourcesKey } from './caches';
+import { Jobs, untilAborted, within } from './jobs';
 import { importModelFiles } from './model-import';
 import { Session } from './session';
 import { siteSource } from './site-source';
 import { trainModel } from './training';
+
+/**
+ * How long a cache read or write may take before the engine goes on without it: IndexedDB can
+ * stall (another tab holding an upgrade, a slow disk), and a cache must never hold a load.
+ */
+const CACHE_WAIT_MS = 60_000;
 
 export function createEngine() {
   const jobs = new Jobs();
@@ -56,9 +64,9 @@ export function createEngine() {
   let session: Session | undefined;
   let visitorRatings: VisitorRating[] = [];
 
-  function sourcesOf(request: LoadRequest): Promise<DataSource[]> {
+  function sourcesOf(request: LoadRequest, signal?: AbortSignal): Promise<DataSource[]> {
     return request.kind === 'site'
-      ? Promise.all(request.files.map((f) => siteSource(baseUrl, f)))
+      ? Promise.all(request.files.map((f) => siteSource(baseUrl, f, signal)))
       : Promise.resolve(request.files.map((f) => sourceFromBlob(f)));
   }
 
@@ -85,29 +93,48 @@ export function createEngine() {
       return backend;
     },
 
+    /*
+     * A load and a training may overlap (files dropped while the first training runs). Neither
+     * waits for the other: the load wins the session once it completes; the training finishes
+     * against the dataset it started with, its model is cached for that dataset (reopening it
+     * restores the model) but not served, and its call rejects with SUPERSEDED_ERROR. Every await
+     * of a load ends on cancel: reads are bounded (etl/source-reader.ts), cache steps raced.
+     */
     load(request: LoadRequest, onProgress: (p: FileProgress) => void, options?: JobOptions): Promise<LoadResult> {
       return jobs.run(options?.jobId, async (signal) => {
-        const sources = await sourcesOf(request);
+        const sources = await untilAborted(sourcesOf(request, signal), signal);
         const name = request.kind === 'site' ? request.name : undefined;
         const key = sourcesKey(sources, request.kind === 'files' ? request.files.map((f) => `${f.name}@${f.lastModified}`) : [name ?? '']);
-        const cached = await cachedDataset(key);
+        const notices: CacheNotice[] = [];
+        const notice = (n: CacheNotice) => notices.push(n);
+        const cached = await untilAborted(within(cachedDataset(key, notice), CACHE_WAIT_MS, undefined), signal);
         let loaded: Dataset;
         let report: EtlReport;
         if (cached) {
-          await Promise.all(sources.map((s) => s.open().cancel().catch(() => undefined)));
+          // Site sources hold a fetched response: release it (never awaited: a body may not answer).
+          for (const s of sources) if (!s.exact) s.open().cancel().catch(() => undefined);
           ({ dataset: loaded, report } = cached);
         } else {
           ({ dataset: loaded, report } = await loadDataset(sources, { signal, onProgress, name }));
-          await cacheDataset(key, loaded, report);
+          await untilAborted(within(cacheDataset(key, loaded, report), CACHE_WAIT_MS, undefined), signal);
         }
         const synthetic = request.kind === 'site' && request.synthetic;
         const next = new Session(loaded, synthetic);
-        const model = await cachedModel(loaded);
-        if (model) next.setModel(model);
+        let model = await untilAborted(within(cachedModel(loaded, notice), CACHE_WAIT_MS, undefined), signal);
+        if (model) {
+          try {
+            next.setModel(model);
+          } catch (error) {
+            // A valid-looking model whose fold-in fails is a defect of the model, not of the load.
+            model = undefined;
+            await untilAborted(within(dropCachedModel(loaded, `the visitor's fold-in failed (${(error as Error).message})`, notice), CACHE_WAIT_MS, undefined), signal);
+          }
+        }
         // The top-N ranker needs only the dataset's ratings: fitted here, so the first list is already personal.
         throwIfAborted(signal);
         next.setRanker(trainEase(loaded.ratings, loaded.catalog.size));
         const visitor = next.setVisitorRatings(visitorRatings);
+        throwIfAborted(signal);
         // Swapped in only once complete: a failed or cancelled load keeps the previous dataset.
         session = next;
         // The title index is built right after, so the first search is instant.
@@ -118,6 +145,7 @@ export function createEngine() {
           fromCache: cached !== undefined,
           model: model ? { params: model.params, k: model.k } : null,
           visitor,
+          notices,
         };
       });
     },
@@ -143,11 +171,13 @@ export function createEngine() {
       return transfer(bytes, [bytes.buffer]);
     },
 
+    /** Validated in full before anything changes; on any failure the model in use and the cache stay as they were. */
     async importModel(files: File[]): Promise<ModelImportSummary> {
       const s = current();
       const { model, summary } = await importModelFiles(s, files);
+      // Transactional: setModel keeps the previous model if the visitor's fold-in throws.
       s.setModel(model);
-      await cacheModel(s.dataset, model);
+      await within(cacheModel(s.dataset, model), CACHE_WAIT_MS, undefined);
       return { ...summary, k: model.k, params: model.params };
     },
 
@@ -161,7 +191,11 @@ export function createEngine() {
         const trained = current();
         const { value, notice } = await withWasmFallback(info, signal, switchToWasm, (b) => trainModel(trained, b, request, onEpoch, signal));
         trained.setModel(value.model);
-        await cacheModel(trained.dataset, value.model);
+        await within(cacheModel(trained.dataset, value.model), CACHE_WAIT_MS, undefined);
+        if (session !== trained) {
+          // A load replaced the dataset meanwhile (see load): the model stays cached for its own.
+          throw Object.assign(new Error(`The dataset changed during training: the model was kept for “${trained.dataset.name}” (restored when it is opened again), not used for the dataset now loaded.`), { name: SUPERSEDED_ERROR });
+        }
         return { ...value.result, notice };
       });
     },

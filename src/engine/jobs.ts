@@ -28,3 +28,26 @@ export class Jobs {
     this.running.get(jobId)?.abort(new DOMException('Cancelled', 'AbortError'));
   }
 }
+
+/**
+ * `work`, or an AbortError as soon as the signal fires: an await that a cancel can always end,
+ * for steps that take no signal themselves (IndexedDB, a fold-in). `work` itself runs on.
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new DOMException('Cancelled', 'AbortError'));
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new DOMException('Cancelled', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}
+
+/** `work`, or `fallback` after `ms`: a best-effort step (a cache read or write) that must not hold a job. */
+export function within<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}

@@ -90,10 +90,21 @@ export class Session {
     return this.served;
   }
 
-  /** Swaps in a rating model (one assignment) and folds the visitor in again against it. */
+  /**
+   * Swaps in a rating model and folds the visitor in again, all or nothing: a fold-in that
+   * throws (a model whose normal equations are not positive definite) leaves the previous
+   * model in use.
+   */
   setModel(model: SvdModel): void {
+    const previous = this.rating;
     this.rating = { model, recommender: createRecommender('mf', model, this.context) };
-    this.serve();
+    try {
+      this.serve();
+    } catch (error) {
+      this.rating = previous;
+      this.serve();
+      throw error;
+    }
   }
 
   /** Swaps in the top-N ranker and folds the visitor in again. */

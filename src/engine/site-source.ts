@@ -3,9 +3,10 @@
 import type { DataSource } from '../etl/source';
 import type { SiteFile } from './api';
 
-export async function siteSource(baseUrl: string, file: SiteFile): Promise<DataSource> {
+export async function siteSource(baseUrl: string, file: SiteFile, signal?: AbortSignal): Promise<DataSource> {
   const url = new URL(file.path, baseUrl).href;
-  const response = await fetch(url);
+  // The signal ends the request too: a cancel must never wait on a server that does not answer.
+  const response = await fetch(url, { signal });
   if (!response.ok || !response.body) {
     throw new Error(`Could not fetch ${file.path}: HTTP ${response.status} ${response.statusText}`.trim());
   }

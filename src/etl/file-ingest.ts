@@ -77,6 +77,11 @@ export class FileIngest {
     this.report = new FileReportBuilder(file, 'unknown', FORMAT_LABELS.unknown, 0);
   }
 
+  /** True once the file is rejected: its remaining bytes need not be read or decompressed. */
+  get rejected(): boolean {
+    return this.failed;
+  }
+
   get rows(): number {
     return this.sink ? this.sink.rows() : 0;
   }

@@ -2,7 +2,7 @@
 // through fflate's streaming Unzip) chunk by chunk into its reader, then joins the tables
 // into a Dataset and an EtlReport. Cancel via AbortSignal rejects with an AbortError.
 
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { Unzip, type UnzipFile } from 'fflate';
 import type { Dataset } from '../dataset/dataset';
 import { Fingerprint } from '../dataset/fingerprint';
 import { assembleDataset } from './assemble';
@@ -10,6 +10,8 @@ import { abortError, EtlError, throwIfAborted } from './errors';
 import { FileIngest, type ParsedFile } from './file-ingest';
 import type { EtlReport } from './report';
 import type { DataSource } from './source';
+import { boundedStream, pumpBounded, readSource } from './source-reader';
+import { StoppableInflate } from './stoppable-inflate';
 
 export interface EtlProgress {
   file: string;
@@ -23,6 +25,8 @@ export interface LoadOptions {
   signal?: AbortSignal;
   onProgress?: (p: EtlProgress) => void;
   name?: string;
+  /** A read bringing no byte for this long ends it (see source-reader.ts); default STALL_MS. */
+  stallMs?: number;
 }
 
 /**
@@ -136,67 +140,6 @@ function reporter(t0: number, options: LoadOptions): Reporter {
   };
 }
 
-/** Reads the stream to its end, hashing raw bytes; cancels the stream on abort. */
-async function pump(stream: ReadableStream<Uint8Array>, signal: AbortSignal | undefined, each: (chunk: Uint8Array) => void): Promise<void> {
-  const reader = stream.getReader();
-  try {
-    for (;;) {
-      if (signal?.aborted) {
-        await reader.cancel().catch(() => undefined);
-        throw abortError();
-      }
-      const { done, value } = await reader.read();
-      if (done) return;
-      if (signal?.aborted) {
-        await reader.cancel().catch(() => undefined);
-        throw abortError();
-      }
-      if (value && value.length) each(value);
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
-
-/**
- * Bytes read at a time from a byte stream. Read as chunks, a fetch body comes in pieces of up
- * to 2 MB once the consumer is the slower side (the ETL is), a few of them held at once.
- */
-const READ_BYTES = 64 * 1024;
-
-/**
- * pump for a plain file. Byte streams (File, Blob, fetch bodies in Chromium) are read with a
- * BYOB reader into one reused 64 KB buffer, so `each` must not keep the chunk (FileIngest's
- * readers copy what they keep): the next read takes the buffer back. Other streams as chunks.
- */
-async function pumpBytes(stream: ReadableStream<Uint8Array>, signal: AbortSignal | undefined, each: (chunk: Uint8Array) => void): Promise<void> {
-  let reader: ReadableStreamBYOBReader;
-  try {
-    reader = stream.getReader({ mode: 'byob' });
-  } catch {
-    return pump(stream, signal, each);
-  }
-  let buffer = new ArrayBuffer(READ_BYTES);
-  try {
-    for (;;) {
-      if (signal?.aborted) {
-        await reader.cancel().catch(() => undefined);
-        throw abortError();
-      }
-      const { done, value } = await reader.read(new Uint8Array(buffer, 0, READ_BYTES));
-      if (done || !value) return;
-      if (signal?.aborted) {
-        await reader.cancel().catch(() => undefined);
-        throw abortError();
-      }
-      buffer = value.buffer as ArrayBuffer;
-      if (value.length) each(value);
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
-
 function hashing(stream: ReadableStream<Uint8Array>, fp: Fingerprint, counter: { bytes: number }): ReadableStream<Uint8Array> {
   return stream.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -216,13 +159,17 @@ async function readPlain(src: DataSource, fp: Fingerprint, t0: number, options: 
   const counter = { bytes: 0 };
   try {
     if (gz) {
-      const stream = hashing(src.open(), fp, counter).pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-      await pump(stream, options.signal, (chunk) => {
+      // A rejected .gz (unknown format, a limit reached) is not decompressed further: a bomb
+      // costs only what was inflated so far. Its fingerprint then covers the bytes read till there.
+      const stream = hashing(boundedStream(src, options), fp, counter).pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+      await pumpBounded(stream, src.name, options, (chunk) => {
         ing.push(chunk);
         progress(ing, counter.bytes, src.size);
+        return !ing.rejected;
       });
     } else {
-      await pumpBytes(src.open(), options.signal, (chunk) => {
+      // Byte streams are read into one reused 64 KB buffer: FileIngest's readers copy what they keep.
+      await readSource(src, options, (chunk) => {
         fp.update(chunk);
         counter.bytes += chunk.length;
         ing.push(chunk);
@@ -253,9 +200,12 @@ async function readZip(src: DataSource, fp: Fingerprint, t0: number, options: Lo
     file.ondata = (err, data, final) => {
       if (err) {
         ing.fail(new Error(`zip entry: ${err.message}`));
+        file.terminate();
         return;
       }
       ing.push(data);
+      // A rejected entry is not inflated any further: a bomb costs only the bytes read so far.
+      if (ing.rejected) file.terminate();
       progress(ing, counter.bytes, src.size);
       if (final && current === ing) {
         results.push(ing.end());
@@ -268,17 +218,19 @@ async function readZip(src: DataSource, fp: Fingerprint, t0: number, options: Lo
       ing.fail(new Error(`zip entry ${file.name}: ${e instanceof Error ? e.message : String(e)} (compression ${file.compression})`));
     }
   });
-  unzip.register(UnzipInflate);
+  unzip.register(StoppableInflate);
   let failure: string | null = null;
   try {
-    await pump(hashing(src.open(), fp, counter), options.signal, (chunk) => {
+    await readSource(src, options, (chunk) => {
+      fp.update(chunk);
+      counter.bytes += chunk.length;
       if (failure) return;
       try {
         unzip.push(chunk, false);
       } catch (e) {
         failure = e instanceof Error ? e.message : String(e);
       }
-    });
+    }, false);
     if (!failure) unzip.push(new Uint8Array(0), true);
   } catch (e) {
     if (options.signal?.aborted) throw abortError();

@@ -3,10 +3,18 @@
 // numpy, or R) can write a model StreamRec loads without our code. Files arrive by drop, one by
 // one or as a single .zip; import validates every file and names the file and what is wrong.
 
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { Unzip, UnzipPassThrough, zipSync, type Zippable } from 'fflate';
+import { StoppableInflate } from '../etl/stoppable-inflate';
 import { resolveSvdParams, SVD_DEFAULTS, type SvdModel, type SvdParams } from './svd-model';
 
 export const INTERCHANGE_FORMAT = 'streamrec-mf';
+
+/**
+ * Most bytes a model .zip may unpack to, all entries together. 1 GiB holds a k = 100 float32
+ * model of 2.5 million users and films; a zip that claims or reaches more is refused as it
+ * unpacks (a 1.5 GB entry used to be inflated whole in memory first).
+ */
+export const MODEL_ZIP_MAX_BYTES = 1 << 30;
 export const INTERCHANGE_VERSION = 1;
 
 /** The fixed file names of the layout (a zip may hold them under one folder). */
@@ -239,12 +247,7 @@ function collectFiles(files: Map<string, Uint8Array>): { byName: Map<string, Uin
   };
   for (const [path, bytes] of files) {
     if (!/\.zip$/i.test(path)) { add(path.replaceAll('\\', '/'), bytes, path); continue; }
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(bytes);
-    } catch (e) {
-      throw new InterchangeFormatError(path, `not a readable zip archive (${(e as Error).message})`);
-    }
+    const entries = unzipBounded(path, bytes, MODEL_ZIP_MAX_BYTES);
     for (const [entry, data] of Object.entries(entries)) {
       // Folder entries, macOS resource forks and dotfiles are not part of any model.
       if (entry.endsWith('/') || entry.startsWith('__MACOSX/') || /(^|\/)\./.test(entry)) continue;
@@ -252,6 +255,61 @@ function collectFiles(files: Map<string, Uint8Array>): { byName: Map<string, Uin
     }
   }
   return { byName, ignored };
+}
+
+/** The entries of a zip, unpacked with a cap on their total size (checked as they inflate). */
+export function unzipBounded(path: string, bytes: Uint8Array, maxBytes: number): Record<string, Uint8Array> {
+  const chunks = new Map<string, Uint8Array[]>();
+  let total = 0;
+  let failure: string | undefined;
+  const tooBig = () => `unpacks to more than ${maxBytes} bytes (the cap for a model archive); unpack it and drop the files instead`;
+  const unzip = new Unzip((file) => {
+    if (failure) return;
+    if (file.originalSize !== undefined && total + file.originalSize > maxBytes) {
+      failure = `${file.name} ${tooBig()}`;
+      return;
+    }
+    const parts: Uint8Array[] = [];
+    chunks.set(file.name, parts);
+    file.ondata = (err, data) => {
+      if (failure) return;
+      if (err) {
+        failure = `${file.name}: ${err.message}`;
+        file.terminate();
+        return;
+      }
+      total += data.length;
+      // Checked as it inflates too: a header can understate an entry's size.
+      if (total > maxBytes) {
+        failure = `${file.name} ${tooBig()}`;
+        file.terminate();
+        return;
+      }
+      parts.push(data);
+    };
+    file.start();
+  });
+  unzip.register(UnzipPassThrough);
+  unzip.register(StoppableInflate);
+  try {
+    unzip.push(bytes, true);
+  } catch (e) {
+    failure ??= (e as Error).message;
+  }
+  if (!failure && chunks.size === 0) failure = 'no entries found';
+  if (failure) throw new InterchangeFormatError(path, failure.includes('cap for a model archive') ? failure : `not a readable zip archive (${failure})`);
+  // No prototype: an entry named "__proto__" is just a (then ignored) file name.
+  const out = Object.create(null) as Record<string, Uint8Array>;
+  for (const [name, parts] of chunks) {
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      joined.set(p, at);
+      at += p.length;
+    }
+    out[name] = joined;
+  }
+  return out;
 }
 
 function required(byName: Map<string, Uint8Array>, name: string, why = 'every model needs it'): Uint8Array {
@@ -362,29 +420,41 @@ function readFloats(file: string, bytes: Uint8Array, rows: number, width: number
 
 /** Names StreamRec knows under Spark ALS's parameter names. */
 const SPARK_NAMES: Record<string, keyof SvdParams> = { rank: 'nFactors', maxIter: 'nEpochs', regParam: 'regAll', seed: 'seed' };
+/** Settings scripts/spark/train_als.py records that have no StreamRec counterpart: accepted, not used. */
+const SPARK_INFORMATIONAL = new Set(['implicitPrefs', 'coldStartStrategy', 'biasIters', 'regUserBias', 'regItemBias', 'alpha', 'nonnegative']);
 
 /**
- * SvdParams from the manifest: known SvdParams keys of the right type are taken as such, Spark's
- * names are mapped (Spark's regParam is weighted-λ, λ·n_u, like regAll with regCountExponent 1),
- * and the manifest's rank and biased win. Unknown keys are kept out of the params.
+ * SvdParams from the manifest: SvdParams keys are taken as such, Spark's names are mapped
+ * (Spark's regParam is weighted-λ, λ·n_u, like regAll with regCountExponent 1), and the
+ * manifest's rank and biased win. An unknown key, a value of the wrong type or out of its range
+ * refuses the model: a setting silently dropped would serve a model other than the one described.
  */
 function paramsOf(m: InterchangeManifest): SvdParams {
   const hp = m.hyperparameters ?? {};
-  const partial: Record<string, unknown> = {};
+  const fail = (message: string): never => {
+    throw new InterchangeFormatError(INTERCHANGE_FILES.manifest, `"hyperparameters": ${message}`);
+  };
+  const partial: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(hp)) {
-    const own = key in SVD_DEFAULTS ? (key as keyof SvdParams) : undefined;
-    const target = own ?? SPARK_NAMES[key];
-    if (!target || (own === undefined && target in hp)) continue;
-    const def = SVD_DEFAULTS[target];
+    // Own keys only: "__proto__" or "constructor" would otherwise reach the prototype chain.
+    const own = Object.hasOwn(SVD_DEFAULTS, key) ? (key as keyof SvdParams) : undefined;
+    const target = own ?? (Object.hasOwn(SPARK_NAMES, key) ? SPARK_NAMES[key] : undefined);
+    if (!target) {
+      if (SPARK_INFORMATIONAL.has(key)) continue;
+      fail(`unknown hyperparameter ${JSON.stringify(key)} (known: the StreamRec names, and Spark's ${Object.keys(SPARK_NAMES).join(', ')})`);
+    }
+    // A StreamRec name wins over the Spark name of the same parameter.
+    if (own === undefined && Object.hasOwn(hp, target!)) continue;
+    const def = SVD_DEFAULTS[target!];
     const ok = def === null ? value === null || typeof value === 'number' : typeof value === typeof def;
-    if (ok && (typeof value !== 'number' || Number.isFinite(value))) partial[target] = value;
+    if (!ok) fail(`${key} must be ${def === null ? 'a number or null' : `a ${typeof def}`}, got ${JSON.stringify(value)}`);
+    partial[target!] = value;
   }
-  if (typeof partial.solver === 'string' && !['als', 'sgd'].includes(partial.solver)) delete partial.solver;
   if (m.rank >= 1) partial.nFactors = m.rank;
   partial.biased = m.biased;
   try {
-    return resolveSvdParams(partial as Partial<SvdParams>);
+    return resolveSvdParams({ ...partial } as Partial<SvdParams>);
   } catch (e) {
-    throw new InterchangeFormatError(INTERCHANGE_FILES.manifest, `"hyperparameters": ${(e as Error).message}`);
+    return fail((e as Error).message);
   }
 }

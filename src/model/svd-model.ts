@@ -125,6 +125,9 @@ export const ALS_DEFAULT_REG = 0.1;
 
 /** Fills unspecified params with defaults; regAll defaults by solver when not given. */
 export function resolveSvdParams(partial: Partial<SvdParams> = {}): SvdParams {
+  for (const key of Object.keys(partial)) {
+    if (!Object.hasOwn(SVD_DEFAULTS, key)) throw new RangeError(`unknown hyperparameter ${JSON.stringify(key)}`);
+  }
   const solver = partial.solver ?? SVD_DEFAULTS.solver;
   const regAll = partial.regAll ?? (solver === 'als' ? ALS_DEFAULT_REG : SVD_DEFAULTS.regAll);
   const params: SvdParams = { ...SVD_DEFAULTS, ...stripUndefined(partial), solver, regAll };
@@ -138,7 +141,34 @@ export function resolveSvdParams(partial: Partial<SvdParams> = {}): SvdParams {
   for (const name of ['regBiasFloor', 'regFactorFloor'] as const) {
     if (!(Number.isFinite(params[name]) && params[name] >= 0)) throw new RangeError(`${name} must be finite and ≥ 0, got ${params[name]}`);
   }
+  checkRanges(params);
   return params;
+}
+
+const FLAGS = ['biased', 'shuffle', 'implicitFactors'] as const satisfies readonly (keyof SvdParams)[];
+const RATES = ['lrAll', 'regAll', 'initStdDev', 'implicitWeight'] as const satisfies readonly (keyof SvdParams)[];
+const TERMS = ['lrBu', 'lrBi', 'lrPu', 'lrQi', 'regBu', 'regBi', 'regPu', 'regQi', 'regYj'] as const satisfies readonly (keyof SvdParams)[];
+
+/**
+ * The rest of every parameter's domain, so a model file or a request cannot carry a
+ * negative regularisation, an unknown solver or a string where a number belongs.
+ */
+function checkRanges(p: SvdParams): void {
+  const fail = (name: string, want: string, got: unknown): never => {
+    throw new RangeError(`${name} must be ${want}, got ${JSON.stringify(got)}`);
+  };
+  if (p.solver !== 'als' && p.solver !== 'sgd') fail('solver', '"als" or "sgd"', p.solver);
+  for (const name of FLAGS) if (typeof p[name] !== 'boolean') fail(name, 'true or false', p[name]);
+  for (const name of RATES) if (!(typeof p[name] === 'number' && Number.isFinite(p[name]) && p[name] >= 0)) fail(name, 'a finite number ≥ 0', p[name]);
+  for (const name of TERMS) {
+    const v = p[name];
+    if (!(v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0))) fail(name, 'null or a finite number ≥ 0', v);
+  }
+  if (!(typeof p.initMean === 'number' && Number.isFinite(p.initMean))) fail('initMean', 'a finite number', p.initMean);
+  if (!(typeof p.lrDecay === 'number' && Number.isFinite(p.lrDecay) && p.lrDecay > 0)) fail('lrDecay', 'a finite number > 0', p.lrDecay);
+  if (!(Number.isInteger(p.cgIterations) && p.cgIterations >= 1)) fail('cgIterations', 'a positive integer', p.cgIterations);
+  if (!Number.isSafeInteger(p.seed)) fail('seed', 'an integer', p.seed);
+  if (!(Number.isInteger(p.earlyStoppingPatience) && p.earlyStoppingPatience >= 0)) fail('earlyStoppingPatience', 'a non-negative integer', p.earlyStoppingPatience);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

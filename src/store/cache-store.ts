@@ -15,6 +15,12 @@ export async function putCached(store: CacheStore, key: string, bytes: Uint8Arra
   await (await database()).put(store, value);
 }
 
+/** Deletes an entry and every entry of its group (`key#…`: the parts of one cached dataset). */
+export async function deleteCached(store: CacheStore, key: string): Promise<void> {
+  const tx = (await database()).transaction(store, 'readwrite');
+  await Promise.all([tx.store.delete(key), tx.store.delete(IDBKeyRange.bound(`${key}#`, `${key}#\uffff`)), tx.done]);
+}
+
 /**
  * Keeps the entries of the newest `keep` groups of a store (a group is what `group`
  * maps a key to: an entry alone by default, or the parts of one cached dataset).

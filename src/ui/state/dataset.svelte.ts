@@ -5,6 +5,7 @@ import type { DatasetSummary, EtlReport, Exploration, FileProgress, LoadRequest,
 import { errorMessage, isAbort } from '../lib/format';
 import { engine, siteBaseUrl } from './engine.svelte';
 import { DEMO, listSiteDatasets, type SiteDataset } from './catalogs';
+import { readSetting, writeSetting } from '../lib/safe-storage';
 
 const LAST_KEY = 'streamrec:last-dataset';
 
@@ -26,6 +27,8 @@ class DatasetStore {
   fromCache = $state(false);
   /** Id of the site dataset in use ("demo", "ml-100k" …); undefined for dropped files. */
   siteId = $state<string | undefined>(undefined);
+  /** Damaged cache entries the last load dropped, in words. */
+  notices = $state.raw<string[]>([]);
   private jobId: string | undefined;
 
   async discover(): Promise<SiteDataset[]> {
@@ -35,13 +38,13 @@ class DatasetStore {
 
   /** The dataset opened last time (a site dataset id), else the demo. */
   lastChoice(available: SiteDataset[]): SiteDataset {
-    const id = localStorage.getItem(LAST_KEY);
+    const id = readSetting(LAST_KEY);
     return available.find((d) => d.id === id) ?? DEMO;
   }
 
   open(choice: SiteDataset): Promise<LoadResult | undefined> {
     return this.run(choice.id, choice.label, { kind: 'site', name: choice.label, synthetic: choice.synthetic, files: choice.files }, () =>
-      localStorage.setItem(LAST_KEY, choice.id),
+      writeSetting(LAST_KEY, choice.id),
     );
   }
 
@@ -71,6 +74,12 @@ class DatasetStore {
       this.report = result.report;
       this.fromCache = result.fromCache;
       this.siteId = request.kind === 'site' ? id : undefined;
+      this.notices = result.notices.map(
+        (n) =>
+          n.code === 'cached-dataset-invalid'
+            ? `The copy of this dataset saved in this browser was damaged (${n.detail}); it was removed and the files were read again.`
+            : `The model saved in this browser for this dataset was damaged (${n.detail}); it was removed and a new one is trained.`,
+      );
       this.exploration = undefined;
       this.exploreError = undefined;
       onDone?.();

@@ -1,6 +1,7 @@
 // Training and evaluation as the UI drives them: hyperparameters with presets,
 // the live per-sweep curve (a sweep = one training pass), cancel, and the evaluation tables.
 import { proxy } from 'comlink';
+import { SUPERSEDED_ERROR } from '../../engine/api';
 import type { EpochProgress, EvaluateProgress, EvaluationResult, ModelImportSummary, SvdParams, TrainResult } from '../../engine/api';
 import { errorMessage, isAbort } from '../lib/format';
 import { PRESETS, type EditableParams } from '../lib/model-presets';
@@ -90,6 +91,11 @@ class ModelStore {
       this.version++;
     } catch (error) {
       if (this.trainJob !== jobId) return;
+      // A load replaced the dataset during training: the model went to the cache of the old one.
+      if (error instanceof Error && error.name === SUPERSEDED_ERROR) {
+        this.error = errorMessage(error);
+        return;
+      }
       this.run = isAbort(error) ? 'cancelled' : 'failed';
       // A cancel is shown as the run's outcome beside its curve, not as an error.
       this.error = isAbort(error)

@@ -3,6 +3,7 @@
 import type { MovieCard } from '../../engine/api';
 import { errorMessage } from '../lib/format';
 import { engine } from './engine.svelte';
+import { readSetting, removeSetting, writeSetting } from '../lib/safe-storage';
 
 const DEBOUNCE_MS = 60;
 const ONBOARDED_KEY = 'streamrec:onboarded';
@@ -17,7 +18,7 @@ class RateStore {
   onboarding = $state.raw<MovieCard[]>([]);
   /** Movies the visitor said they have not seen, hidden from onboarding. */
   unseen = $state.raw<Set<string>>(new Set());
-  onboardingDone = $state(localStorage.getItem(ONBOARDED_KEY) === '1');
+  onboardingDone = $state(readSetting(ONBOARDED_KEY) === '1');
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ticket = 0;
 
@@ -64,13 +65,13 @@ class RateStore {
 
   finishOnboarding(): void {
     this.onboardingDone = true;
-    localStorage.setItem(ONBOARDED_KEY, '1');
+    writeSetting(ONBOARDED_KEY, '1');
   }
 
   restartOnboarding(): void {
     this.onboardingDone = false;
     this.unseen = new Set();
-    localStorage.removeItem(ONBOARDED_KEY);
+    removeSetting(ONBOARDED_KEY);
   }
 }
 

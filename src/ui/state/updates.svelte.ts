@@ -3,6 +3,7 @@
 // not yet cross-origin isolated (its headers make the next load isolated), and
 // offers a new version as "reload to update": the waiting worker activates only
 // when the visitor accepts, then every tab reloads onto the new version at once.
+import { readSetting, writeSetting } from '../lib/safe-storage';
 
 const ISOLATION_RELOAD_FLAG = 'streamrec:isolation-reload';
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
@@ -72,8 +73,8 @@ class UpdatesStore {
 
   /** One automatic reload per tab session, when a worker controls the page but it is not isolated. */
   private reloadForIsolation(): void {
-    if (window.crossOriginIsolated || sessionStorage.getItem(ISOLATION_RELOAD_FLAG)) return;
-    sessionStorage.setItem(ISOLATION_RELOAD_FLAG, '1');
+    if (window.crossOriginIsolated || readSetting(ISOLATION_RELOAD_FLAG, 'session')) return;
+    writeSetting(ISOLATION_RELOAD_FLAG, '1', 'session');
     location.reload();
   }
 }

@@ -17,6 +17,8 @@ class VisitorStore {
   matched = $state(0);
   /** The dataset load (dataset.version) `matched` was counted against; -1 before the first. */
   matchedFor = $state(-1);
+  /** True when IndexedDB could not be opened: ratings are kept in memory only. */
+  memoryOnly = $state(false);
   private queue: Promise<unknown> = Promise.resolve();
   readonly byKey = $derived(new Map(this.ratings.map((r) => [r.key, r])));
 
@@ -25,7 +27,10 @@ class VisitorStore {
     try {
       this.ratings = await loadVisitorRatings();
     } catch (error) {
-      this.error = `Your saved ratings could not be read (${errorMessage(error)}). New ratings may not be saved; try Settings → Reset.`;
+      // Storage blocked (a third-party frame, a browser setting): the app still runs, and
+      // ratings live in memory for this visit rather than failing every click.
+      this.memoryOnly = true;
+      this.error = `This browser does not let StreamRec store data here (${errorMessage(error)}): your ratings are kept for this visit only. Export them on the Rate page to keep them.`;
     }
     // No wait for the TensorFlow.js backend: ratings, loading and recommending do not
     // need it (only training does), so a returning visitor's list appears sooner.
@@ -40,11 +45,11 @@ class VisitorStore {
   rate(movie: Pick<MovieCard, 'key' | 'title' | 'year'>, rating: number | null): Promise<void> {
     return this.enqueue(async () => {
       if (rating === null) {
-        await deleteVisitorRating(movie.key);
+        if (!this.memoryOnly) await deleteVisitorRating(movie.key);
         this.ratings = this.ratings.filter((r) => r.key !== movie.key);
       } else {
         const entry: VisitorRating = { key: movie.key, rating, title: movie.title, year: movie.year, ratedAt: Date.now() };
-        await putVisitorRating(entry);
+        if (!this.memoryOnly) await putVisitorRating(entry);
         const others = this.ratings.filter((r) => r.key !== movie.key);
         this.ratings = [...others, entry];
       }
@@ -57,7 +62,7 @@ class VisitorStore {
       const merged = new Map(this.ratings.map((r) => [r.key, r]));
       for (const r of imported) merged.set(r.key, r);
       const all = [...merged.values()].sort((a, b) => a.ratedAt - b.ratedAt);
-      await replaceVisitorRatings(all);
+      if (!this.memoryOnly) await replaceVisitorRatings(all);
       this.ratings = all;
     });
   }
@@ -74,7 +79,7 @@ class VisitorStore {
 
   private enqueue(change: () => Promise<void>): Promise<void> {
     const run = this.queue.then(async () => {
-      this.error = undefined;
+      if (!this.memoryOnly) this.error = undefined;
       try {
         await change();
       } catch (error) {
