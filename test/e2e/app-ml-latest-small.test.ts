@@ -3,7 +3,7 @@
 // animation ratings turn the list towards animation.
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromePerFile } from '../support/chrome-per-file';
 import { openApp, type AppSession } from '../support/app-page';
