@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { chromePerFile } from '../support/chrome-per-file';
 import { openApp } from '../support/app-page';
 import { REPO_ROOT } from '../support/data-dir';
-import { expectHealthy, openTrainedDemo, shot } from '../support/visitor-actions';
+import { expectHealthy, importRatings, openTrainedDemo, popularOf, shot } from '../support/visitor-actions';
 
 const browser = chromePerFile();
 const baseUrl = inject('baseUrl');
@@ -55,14 +55,19 @@ describe('the Data view on the demo data', () => {
     await page.goto(new URL(`#/movie/${encodeURIComponent(added.keys[0]!)}`, baseUrl).href);
     await page.locator(`[data-testid=movie-view][data-key="${added.keys[0]}"]`).waitFor();
     await expect.poll(() => page.getByTestId('movie-view').locator('.new').textContent()).toBe('new');
+    // A visitor's personal list (the popular list needs votes a new film lacks) scores a film that
+    // nobody rated yet from its content factors (genre, keywords): among the demo's 43
+    // documentaries, the top 24 hold at least one of the two, and no other film is marked new.
+    await importRatings(page, await popularOf(page, 'Horror', 10), 5);
     await page.goto(new URL('#/for-you?genres=Documentary', baseUrl).href);
-    await page.locator('[data-testid=rec-list][aria-busy=false]').waitFor();
-    // With no ratings yet, a new film is scored from its content factors (genre, keywords).
+    await page.locator('[data-testid=rec-list][data-personalised=true][aria-busy=false]').waitFor();
     const newKeys = await page
       .locator('[data-testid=rec-card]')
       .filter({ has: page.locator('.new') })
-      .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.key));
-    expect(newKeys.sort()).toEqual(added.keys);
+      .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.key ?? ''));
+    console.info(`new films among the top documentaries: ${newKeys.join(', ')}`);
+    expect(newKeys.length).toBeGreaterThanOrEqual(1);
+    for (const key of newKeys) expect(added.keys).toContain(key);
     await shot(session, 'app-foryou-new-1280');
     expectHealthy(session);
     await session.context.close();
