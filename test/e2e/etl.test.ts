@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EtlReport, LoadResult, MovieCard, RecommendationList } from '../../src/engine/api';
 import { launchChrome } from '../support/browser';
 import { HAS_DATA, NO_DATA_REASON, REPO_ROOT } from '../support/data-dir';
+import { describeIf } from '../support/skip';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -118,7 +119,7 @@ describe('a binary file', () => {
   });
 });
 
-describe.skipIf(!HAS_DATA)(`real files through the worker (skipped: ${NO_DATA_REASON})`, () => {
+describeIf(HAS_DATA, NO_DATA_REASON)('real files through the worker', () => {
   it('ml-latest-small: 610 users, 9,742 movies, 100,836 ratings; links 9,734 / 9,742; 34 without genres, 12 without a year', async () => {
     const dir = 'data/ml-latest-small/';
     const { report, summary, fromCache } = loaded(await load({ name: 'ml-latest-small', paths: ['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv', 'README.txt'].map((f) => dir + f) }));

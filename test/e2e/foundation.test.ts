@@ -4,6 +4,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { chromePerFile } from '../support/chrome-per-file';
 import { openApp, type AppSession } from '../support/app-page';
+import { skipNow } from '../support/skip';
 
 interface WindowWithEngine {
   __streamrec: { checkBackend: () => Promise<{ backend: string; matMul: number[]; rangeSum: number; n: number; numTensorsBefore: number; numTensorsAfter: number }> };
@@ -47,7 +48,7 @@ describe.each(['wasm', 'cpu', 'webgl', 'webgpu'])('TensorFlow.js on %s', (backen
       // Only wasm and cpu must initialise in headless Chromium without a GPU.
       expect(['webgl', 'webgpu']).toContain(backend);
       await session.context.close();
-      ctx.skip(`${backend} did not initialise here (fell back to ${info.backend})`);
+      skipNow(ctx, `${backend} did not initialise here (fell back to ${info.backend})`);
     }
     const check = await page.evaluate(() => (window as unknown as WindowWithEngine).__streamrec.checkBackend());
     expect(check.backend).toBe(backend);

@@ -2,15 +2,16 @@
 // from the first load): they are merged without reloading the rest, marked new,
 // and get factors from their content so they can be recommended at once.
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { appendToSession } from '../../../src/engine/append-session';
 import { Session } from '../../../src/engine/session';
 import { trainModel } from '../../../src/engine/training';
 import { hasRealData, loadDataset, realFile, sourceFromText } from '../etl/helpers';
 import { useBackend } from '../model/tf-setup';
 import { dataPath, NO_DATA_REASON } from '../../support/data-dir';
+import { describeIf } from '../../support/skip';
 
-describe.skipIf(!hasRealData)(`appending new movies${hasRealData ? '' : ` (skipped: ${NO_DATA_REASON})`}`, () => {
+describeIf(hasRealData, NO_DATA_REASON)('appending new movies', () => {
   let base: Session;
   let held: string[];
 

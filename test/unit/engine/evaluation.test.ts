@@ -10,6 +10,7 @@ import { mulberry32 } from '../../../src/model/rng';
 import { hasRealData, loadDataset, realFile, sourceFromText } from '../etl/helpers';
 import { useBackend } from '../model/tf-setup';
 import { NO_DATA_REASON } from '../../support/data-dir';
+import { describeIf } from '../../support/skip';
 
 const FAST = { nFactors: 4, nEpochs: 6 };
 const live = () => new AbortController().signal;
@@ -127,7 +128,7 @@ describe('evaluateSession on a small synthetic dataset (wasm)', () => {
   });
 });
 
-describe.skipIf(!hasRealData)(`evaluateSession on ml-100k${hasRealData ? '' : ` (skipped: ${NO_DATA_REASON})`}`, () => {
+describeIf(hasRealData, NO_DATA_REASON)('evaluateSession on ml-100k', () => {
   let session: Session;
   beforeAll(async () => {
     await useBackend('wasm');

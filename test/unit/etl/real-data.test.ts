@@ -7,11 +7,12 @@
 // ml-100k: wc -l u.data / u.item / u.user (943/1682/100000, as in u.info).
 import { describe, expect, it } from 'vitest';
 import { counts, dataDir, fileReport, hasRealData, loadDataset, realFile } from './helpers';
+import { describeIf } from '../../support/skip';
 
 const TMD = 'the-movies-dataset/';
 const SAMPLE = TMD + 'excel-resaved-sample/';
 
-describe.skipIf(!hasRealData)(`real data (skipped: the real data in ${dataDir}, i.e. ../shared/data, is absent)`, () => {
+describeIf(hasRealData, `the real data in ${dataDir} (../shared/data, or STREAMREC_DATA_DIR) is absent`)('real data', () => {
   describe('The Movies Dataset, spreadsheet-resaved sample', () => {
     const load = () =>
       loadDataset([realFile(SAMPLE + 'movies_metadata.csv'), realFile(SAMPLE + 'credits.csv'), realFile(SAMPLE + 'keywords.csv')]);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../src/dataset/dataset';
 import { MAX_TAG_KEYWORDS } from '../../../src/etl/tags-reader';
 import { counts, fileReport, hasRealData, loadDataset, realFile, sourceFromText } from './helpers';
+import { NO_DATA_REASON } from '../../support/data-dir';
+import { describeIf } from '../../support/skip';
 
 const keywordsOf = (c: Catalog, rawId: number) => {
   const i = Array.from(c.rawIds).indexOf(rawId);
@@ -63,7 +65,7 @@ describe('tags.csv as keywords', () => {
   });
 });
 
-describe.skipIf(!hasRealData)('ml-latest-small tags.csv', () => {
+describeIf(hasRealData, NO_DATA_REASON)('ml-latest-small tags.csv', () => {
   it('3,683 tags give keywords to 1,572 movies; Step Brothers: funny, will ferrell, highly quotable, comedy', async () => {
     const { dataset, report } = await loadDataset(['movies.csv', 'links.csv', 'ratings.csv', 'tags.csv'].map((f) => realFile('ml-latest-small/' + f)));
     expect(fileReport(report.files, 'tags.csv')).toMatchObject({ used: true, rowsRead: 3683, kept: 3683, dropped: 0 });
