@@ -121,6 +121,8 @@ export function createEngine() {
         const synthetic = request.kind === 'site' && request.synthetic;
         const next = new Session(loaded, synthetic);
         let model = await untilAborted(within(cachedModel(loaded, notice), CACHE_WAIT_MS, undefined), signal);
+        // The visitor first, so a model whose fold-in fails is caught by setModel below.
+        const visitor = next.setVisitorRatings(visitorRatings);
         if (model) {
           try {
             next.setModel(model);
@@ -133,7 +135,6 @@ export function createEngine() {
         // The top-N ranker needs only the dataset's ratings: fitted here, so the first list is already personal.
         throwIfAborted(signal);
         next.setRanker(trainEase(loaded.ratings, loaded.catalog.size));
-        const visitor = next.setVisitorRatings(visitorRatings);
         throwIfAborted(signal);
         // Swapped in only once complete: a failed or cancelled load keeps the previous dataset.
         session = next;

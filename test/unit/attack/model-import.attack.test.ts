@@ -88,7 +88,8 @@ describe('model imports are validated before anything changes', () => {
   });
 
   it('refuses an interchange model of other users over the same movies', async () => {
-    const others = Int32Array.from({ length: 41 }, (_, i) => 1000 + i);
+    // One id per user row of the model (the visitor is no row of it: 40 dataset users).
+    const others = Int32Array.from({ length: 40 }, (_, i) => 1000 + i);
     await refused(interchange(() => {}, { users: others }), "The model knows 0 of the loaded dataset's 40 users: it was trained on other ratings. Load the dataset it was trained on.");
   });
 

@@ -43,7 +43,7 @@ describe('rank()', () => {
     expect(popularity.personalised).toBe(false);
     expect(popularity.predict(p, 0)).toBeNull();
     expect(popularity.explain(p, 0)).toEqual([]);
-    expect(Object.keys(RECOMMENDERS)).toEqual(['mf', 'popularity']);
+    expect(Object.keys(RECOMMENDERS)).toEqual(['ease', 'mf', 'popularity']);
   });
 
   it('serves the MF estimate: a card’s predicted rating is the clipped score with re-ranking off', () => {
