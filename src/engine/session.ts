@@ -115,7 +115,7 @@ export class Session {
 
   private serve(): void {
     const stars = this.rating?.recommender, ranker = this.ranking?.recommender;
-    this.served = ranker && stars ? new RankedWithStars(ranker, stars) : (ranker ?? stars ?? this.popularity);
+    this.served = ranker && stars ? new RankedWithStars(ranker, stars, this.newItems) : (ranker ?? stars ?? this.popularity);
     this.foldInVisitor();
   }
 
