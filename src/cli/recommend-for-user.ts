@@ -28,6 +28,8 @@ export interface UserRecommendation {
 export interface UserRecommendations {
   userFound: boolean;
   personalised: boolean;
+  /** What `score` means, in words. */
+  orderedBy: string;
   items: UserRecommendation[];
 }
 
@@ -40,6 +42,7 @@ export function recommendForUser(session: Session, query: UserQuery): UserRecomm
   return {
     userFound: list.userFound,
     personalised: list.personalised,
+    orderedBy: list.orderedBy,
     items: list.items.map((r) => ({
       key: r.key,
       title: r.title,

@@ -4,6 +4,7 @@
 
 import { Session } from '../engine/session';
 import { trainModel } from '../engine/training';
+import { trainEase } from '../model/ease';
 import { backendOption, BACKEND_OPTION } from './backend-option';
 import { CliError } from './cli-error';
 import { writeJson } from './cli-io';
@@ -66,6 +67,9 @@ export const recommendVerb: Verb = {
       io.err(`sweep ${e.epoch + 1}/${e.nEpochs}: train MSE ${e.trainLoss.toFixed(4)}${e.validRmse === undefined ? '' : `, validation RMSE ${e.validRmse.toFixed(4)}`}, ${Math.round(e.ms)} ms\n`);
     }, new AbortController().signal);
     session.setModel(model);
+    // As the worker's load does: the top-N ranker orders the list, the SVD gives the stars.
+    const ranker = trainEase(dataset.ratings, dataset.catalog.size);
+    session.setRanker(ranker);
     const list = recommendForUser(session, { userId, n, genres, genreMode });
     writeJson(io, {
       dataset: report.name,
@@ -73,6 +77,8 @@ export const recommendVerb: Verb = {
       ratedByUser: rated,
       query: { n, genres, genreMode },
       backend: { name: backend.backend, simd: backend.simd, threads: backend.threadCount },
+      orderedBy: list.orderedBy,
+      ranker: { name: 'ease', items: ranker.items.length, lambda: ranker.params.lambda },
       model: {
         name: 'svd',
         nFactors: trained.params.nFactors,
