@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { openApp } from '../support/app-page';
 import { chromePerFile } from '../support/chrome-per-file';
 import { dataPath, HAS_DATA, NO_DATA_REASON } from '../support/data-dir';
+import { itIf } from '../support/skip';
 
 const browser = chromePerFile();
 const baseUrl = inject('baseUrl');
@@ -44,8 +45,7 @@ describe('the visitor’s ratings after a change of dataset', () => {
     await session.context.close();
   });
 
-  if (!HAS_DATA) console.info(`skipped the switch to MovieLens 100K: ${NO_DATA_REASON}`);
-  it.skipIf(!HAS_DATA)('switching to MovieLens 100K says how many of the ratings it has: 3 of 5', async () => {
+  itIf(HAS_DATA, NO_DATA_REASON)('switching to MovieLens 100K says how many of the ratings it has: 3 of 5', async () => {
     // Three films of MovieLens 100K, by its own ids, titles and years (u.item), and two that exist nowhere.
     const items = new Map(
       readFileSync(dataPath('ml-100k/u.item'), 'latin1')

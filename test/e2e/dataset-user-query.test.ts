@@ -4,10 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject } from 'vitest';
 import { openApp, type AppSession } from '../support/app-page';
 import { chromePerFile } from '../support/chrome-per-file';
 import { dataPath, HAS_DATA, NO_DATA_REASON, REPO_ROOT } from '../support/data-dir';
+import { itIf } from '../support/skip';
 
 const browser = chromePerFile();
 const baseUrl = inject('baseUrl');
@@ -79,9 +80,8 @@ function expectNoErrors(session: AppSession): void {
 
 describe('the original query: a user of the dataset, genres and N', () => {
   for (const d of DATASETS) {
-    if (!d.available) console.info(`skipped on ${d.label}: ${d.reason}`);
 
-    it.skipIf(!d.available)(`on ${d.label}, the link ?dataset=${d.id}&user=${USER}&genres=Drama,Comedy&n=10 lists 10 Drama or Comedy films user ${USER} did not rate`, async () => {
+    itIf(d.available, d.reason)(`on ${d.label}, the link ?dataset=${d.id}&user=${USER}&genres=Drama,Comedy&n=10 lists 10 Drama or Comedy films user ${USER} did not rate`, async () => {
       const truth = d.truth();
       expect(truth.rated.size, `user ${USER} has ratings in ${d.label}`).toBeGreaterThan(0);
       const session = await openApp(browser(), baseUrl, `#/for-you?dataset=${d.id}&user=${USER}&genres=${GENRES.join(',')}&n=10`);
@@ -101,7 +101,7 @@ describe('the original query: a user of the dataset, genres and N', () => {
       await session.context.close();
     });
 
-    it.skipIf(!d.available)(`on ${d.label}, typing user ${USER} in the form and clicking Recommend gives the same list as the link`, async () => {
+    itIf(d.available, d.reason)(`on ${d.label}, typing user ${USER} in the form and clicking Recommend gives the same list as the link`, async () => {
       const session = await openApp(browser(), baseUrl, '#/for-you');
       const { page } = session;
       if (d.id !== 'demo') {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { EtlReport, FileReport } from '../../../src/etl/report';
 import { dataPath, HAS_DATA, NO_DATA_REASON, REPO_ROOT } from '../../support/data-dir';
 import { jsonOf, runStreamrec } from './run-streamrec';
+import { describeIf } from '../../support/skip';
 
 interface DemoManifest {
   films: number;
@@ -37,7 +38,7 @@ describe('inspect on the demo data (public/demo)', () => {
   });
 });
 
-describe.skipIf(!HAS_DATA)(HAS_DATA ? 'inspect on real data' : `inspect on real data (skipped: ${NO_DATA_REASON})`, () => {
+describeIf(HAS_DATA, NO_DATA_REASON)('inspect on real data', () => {
   it('ml-100k as a directory: u.info’s 100,000 ratings by 943 users on 1,682 movies; the uN splits not loaded twice', async () => {
     const info = readFileSync(dataPath('ml-100k/u.info'), 'latin1');
     const count = (what: string) => Number(new RegExp(`(\\d+) ${what}`).exec(info)![1]);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataPath, HAS_DATA, NO_DATA_REASON, REPO_ROOT } from '../../support/data-dir';
 import { jsonOf, runStreamrec, type CliRun } from './run-streamrec';
+import { describeIf } from '../../support/skip';
 
 interface RecommendOutput {
   dataset: string;
@@ -87,7 +88,7 @@ describe('recommend on the demo data (public/demo), user 7', () => {
   });
 });
 
-describe.skipIf(!HAS_DATA)(HAS_DATA ? 'recommend on ml-100k' : `recommend on ml-100k (skipped: ${NO_DATA_REASON})`, () => {
+describeIf(HAS_DATA, NO_DATA_REASON)('recommend on ml-100k', () => {
   it('user 7 (the original query) gets 10 films they did not rate in u.data', async () => {
     const rated = new Set(ratedBy(dataPath('ml-100k/u.data'), '\t', false, 7));
     expect(rated.size).toBe(403);

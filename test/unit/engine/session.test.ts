@@ -2,13 +2,14 @@
 // wasm: recommendations follow a visitor's taste, explanations name what drives
 // them, and a warm-started retrain matches a full one. The model is trained once in
 // beforeAll; every test sets its own visitor ratings, so each passes alone.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { RecommendQuery, TrainResult, VisitorRating } from '../../../src/engine/api';
 import { Session } from '../../../src/engine/session';
 import { trainModel } from '../../../src/engine/training';
 import { hasRealData, loadDataset, realFile } from '../etl/helpers';
 import { useBackend } from '../model/tf-setup';
 import { NO_DATA_REASON } from '../../support/data-dir';
+import { describeIf } from '../../support/skip';
 
 const FAST = { nFactors: 32, nEpochs: 12 };
 
@@ -16,7 +17,7 @@ function query(genres: string[] = []): RecommendQuery {
   return { user: { kind: 'visitor' }, n: 20, filter: { genres, genreMode: 'any', minVotes: 0, includeRated: false } };
 }
 
-describe.skipIf(!hasRealData)(`session on ml-latest-small${hasRealData ? '' : ` (skipped: ${NO_DATA_REASON})`}`, () => {
+describeIf(hasRealData, NO_DATA_REASON)('session on ml-latest-small', () => {
   let session: Session;
   let horror: number[];
   let trained: Omit<TrainResult, 'notice'>;

@@ -8,6 +8,7 @@ import { NO_DATA_REASON } from '../../support/data-dir';
 import { keyIndex } from '../../../src/engine/movie-keys';
 import { normalizedTitle, VisitorMatcher } from '../../../src/engine/visitor-match';
 import { tinyCatalog } from '../recommend/tiny-catalog';
+import { describeIf } from '../../support/skip';
 
 const rating = (key: string, title: string, year: number, value = 4, ratedAt = 0): VisitorRating => ({ key, rating: value, title, year, ratedAt });
 
@@ -39,7 +40,7 @@ describe('visitor ratings across datasets', () => {
   });
 });
 
-describe.skipIf(!hasRealData)(`a dataset switch keeps the visitor${hasRealData ? '' : ` (skipped: ${NO_DATA_REASON})`}`, () => {
+describeIf(hasRealData, NO_DATA_REASON)('a dataset switch keeps the visitor', () => {
   it('finds 11 of the 16 most-rated ml-latest-small films in MovieLens 100K by title and year', async () => {
     const small = new Session((await loadDataset([realFile('ml-latest-small/movies.csv'), realFile('ml-latest-small/links.csv'), realFile('ml-latest-small/ratings.csv')])).dataset, false);
     const ml100k = new Session((await loadDataset([realFile('ml-100k/u.data'), realFile('ml-100k/u.item')])).dataset, false);

@@ -20,6 +20,7 @@ import { hasRealData, loadDataset, realFile } from '../etl/helpers';
 import { useBackend } from '../model/tf-setup';
 import { NO_DATA_REASON } from '../../support/data-dir';
 import { tinyCatalog, type TinyMovie } from './tiny-catalog';
+import { describeIf } from '../../support/skip';
 
 /** Checks every card; returns how many citations were checked. */
 function checkCards(recommender: Recommender, catalog: Catalog, profile: Profile, items: number[], romcoms: readonly number[]): number {
@@ -79,7 +80,7 @@ describe('truthful reasons on a synthetic catalogue (hand-made factors)', () => 
   });
 });
 
-describe.skipIf(!hasRealData)(`truthful reasons on ml-latest-small${hasRealData ? '' : ` (skipped: ${NO_DATA_REASON})`}`, () => {
+describeIf(hasRealData, NO_DATA_REASON)('truthful reasons on ml-latest-small', () => {
   let session: Session;
   let horror: number[];
   let romcoms: number[];
