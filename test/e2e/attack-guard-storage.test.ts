@@ -56,7 +56,8 @@ describe('attack: storage blocked and reset', () => {
     const alert = page.locator('.error[role=alert]').filter({ hasText: 'kept for this visit only' });
     await expect.poll(() => alert.textContent()).toMatch(MEMORY_ONLY);
     await page.getByTestId('search-input').waitFor();
-    await rateViaSearch(page, films[0]!, 'click');
+    // By keyboard: the alert pushes the result row below the fold, where a mouse click would miss.
+    await rateViaSearch(page, films[0]!, 'keyboard');
     await expect.poll(() => page.locator('[data-testid=my-rating]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.key))).toEqual([films[0]!.key]);
     await expect.poll(() => page.getByTestId('model-status').textContent()).toContain('1 rating from you');
     expect(pageErrors).toEqual([]);
