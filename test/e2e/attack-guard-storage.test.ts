@@ -5,7 +5,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromePerFile } from '../support/chrome-per-file';
-import { openApp } from '../support/app-page';
 import { storedRatings } from '../support/stored-ratings';
 import { expectHealthy, openTrainedDemo, popularOf, rateViaSearch, waitForModel } from '../support/visitor-actions';
 
