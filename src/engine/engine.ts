@@ -135,7 +135,6 @@ export function createEngine() {
         // The top-N ranker needs only the dataset's ratings: fitted here, so the first list is already personal.
         throwIfAborted(signal);
         next.setRanker(trainEase(loaded.ratings, loaded.catalog.size));
-        throwIfAborted(signal);
         // Swapped in only once complete: a failed or cancelled load keeps the previous dataset.
         session = next;
         // The title index is built right after, so the first search is instant.
