@@ -105,6 +105,9 @@ describe('the original query: a user of the dataset, genres and N', () => {
       const session = await openApp(browser(), baseUrl, '#/for-you');
       const { page } = session;
       if (d.id !== 'demo') {
+        // Switch once the start-up dataset is in use and its model ready: this test is about the
+        // form; a switch during start-up stalled once in CI for 120 s (see the session note).
+        await expect.poll(() => page.getByTestId('model-status').getAttribute('data-state'), { timeout: TRAIN_TIMEOUT }).toBe('ready');
         await page.getByTestId('nav-data').click();
         await page.getByTestId(`open-${d.id}`).click();
         await expect.poll(() => page.getByTestId('dataset-summary').textContent(), { timeout: 120_000 }).toContain(d.label);
