@@ -7,43 +7,14 @@ export interface StoredRating {
   rating: number;
 }
 
-/** The `ratings` store of the app's database, sorted by key ([] when the store or database is absent). */
-export function storedRatings(page: Page): Promise<StoredRating[]> {
+/**
+ * Every value (or, with keysOnly, every key) of one store of the app's database; [] when the
+ * store or the database is absent. Runs in the page, so it takes plain arguments only.
+ */
+function readStore(page: Page, name: string, keysOnly: boolean): Promise<unknown[]> {
   return page.evaluate(
-    () =>
-      new Promise<StoredRating[]>((done, fail) => {
-        const open = indexedDB.open('streamrec');
-        // No database yet: abort the creation (an empty version 1 would stop the app's own upgrade).
-        let absent = false;
-        open.onupgradeneeded = () => {
-          absent = true;
-          open.transaction?.abort();
-        };
-        open.onerror = () => (absent ? done([]) : fail(open.error));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('ratings')) {
-            db.close();
-            done([]);
-            return;
-          }
-          const all = db.transaction('ratings').objectStore('ratings').getAll();
-          all.onerror = () => fail(all.error);
-          all.onsuccess = () => {
-            db.close();
-            const rows = (all.result as StoredRating[]).map((r) => ({ key: r.key, rating: r.rating }));
-            done(rows.sort((a, b) => a.key.localeCompare(b.key)));
-          };
-        };
-      }),
-  );
-}
-
-/** The keys of one cache store ('datasets' or 'models'). */
-export function cachedKeys(page: Page, store: 'datasets' | 'models'): Promise<string[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<string[]>((done, fail) => {
+    ({ name, keysOnly }) =>
+      new Promise<unknown[]>((done, fail) => {
         const open = indexedDB.open('streamrec');
         // No database yet: abort the creation (an empty version 1 would stop the app's own upgrade).
         let absent = false;
@@ -59,14 +30,26 @@ export function cachedKeys(page: Page, store: 'datasets' | 'models'): Promise<st
             done([]);
             return;
           }
-          const keys = db.transaction(name).objectStore(name).getAllKeys();
-          keys.onerror = () => fail(keys.error);
-          keys.onsuccess = () => {
+          const store = db.transaction(name).objectStore(name);
+          const read = keysOnly ? store.getAllKeys() : store.getAll();
+          read.onerror = () => fail(read.error);
+          read.onsuccess = () => {
             db.close();
-            done((keys.result as IDBValidKey[]).map(String));
+            done(read.result as unknown[]);
           };
         };
       }),
-    store,
+    { name, keysOnly },
   );
+}
+
+/** The `ratings` store of the app's database, sorted by key ([] when the store or database is absent). */
+export async function storedRatings(page: Page): Promise<StoredRating[]> {
+  const rows = (await readStore(page, 'ratings', false)) as StoredRating[];
+  return rows.map((r) => ({ key: r.key, rating: r.rating })).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** The keys of one cache store ('datasets' or 'models'). */
+export async function cachedKeys(page: Page, store: 'datasets' | 'models'): Promise<string[]> {
+  return (await readStore(page, store, true)).map(String);
 }
