@@ -19,6 +19,7 @@ export interface AppendResult {
 function itemKeys(c: Catalog, i: number): string[] {
   const keys = [`raw:${c.rawIds[i]}`];
   if (c.tmdbIds[i] >= 0) keys.push(`tmdb:${c.tmdbIds[i]}`);
+  if (c.imdbIds[i] >= 0) keys.push(`imdb:${c.imdbIds[i]}`);
   if (c.movieLensIds[i] >= 0) keys.push(`ml:${c.movieLensIds[i]}`);
   return keys;
 }
@@ -110,6 +111,7 @@ export function appendCatalog(base: Dataset, addition: Dataset): AppendResult {
     size: b.size + rows.length,
     rawIds: concat(b.rawIds, pick(a.rawIds)),
     tmdbIds: concat(b.tmdbIds, pick(a.tmdbIds)),
+    imdbIds: concat(b.imdbIds, pick(a.imdbIds)),
     movieLensIds: concat(b.movieLensIds, pick(a.movieLensIds)),
     titles: [...b.titles, ...rows.map((r) => a.titles[r])],
     years: concat(b.years, pick(a.years)),

@@ -2,6 +2,8 @@
 // COO ratings table, both as typed arrays, with strings held once in tables.
 // Inner indices (0..n-1) are what algorithms see; raw ids are kept beside them.
 
+import type { RatingScale } from '../shared/rating-scale';
+
 /** Movie catalogue, one entry per inner item index. */
 export interface Catalog {
   size: number;
@@ -9,6 +11,8 @@ export interface Catalog {
   rawIds: Int32Array;
   /** TMDB id when known, else -1. */
   tmdbIds: Int32Array;
+  /** IMDb title id as a number (tt0114709 → 114709) when known, else -1. */
+  imdbIds: Int32Array;
   /** MovieLens movieId when known (through links.csv or a MovieLens file), else -1. */
   movieLensIds: Int32Array;
   titles: string[];
@@ -144,4 +148,22 @@ export interface Dataset {
   userRawIds: Int32Array;
   /** Rating scale of the source, e.g. [0.5, 5] or [1, 5]. */
   scale: readonly [number, number];
+  /** Step between the scale's values (0.5 for half stars), declared by the format or inferred by the ETL; absent: see datasetRatingScale. */
+  scaleStep?: number;
+}
+
+/** Smallest step the stored ratings use: 0.5 when some half-star code is odd, else 1 (also for Float32 values). */
+export function inferredStep(ratings: RatingArray): number {
+  if (ratings.BYTES_PER_ELEMENT !== 1) return 1;
+  for (let j = 0; j < ratings.length; j++) if (ratings[j]! & 1) return 0.5;
+  return 1;
+}
+
+/** The dataset's rating scale with its step: the shared vocabulary's RatingScale. */
+export function datasetRatingScale(d: Dataset): RatingScale {
+  const step = d.scaleStep ?? inferredStep(d.ratings.ratings);
+  const [min, max] = d.scale;
+  // A range the step does not divide (a 1–5 set whose lowest rating is 1.5) keeps half steps.
+  const steps = (max - min) / step;
+  return { min, max, step: Math.abs(steps - Math.round(steps)) < 1e-6 ? step : 0.5 };
 }

@@ -11,7 +11,7 @@ const MAGIC = 0x53445253; // "SRDS" little-endian
  * Uint8 half-star codes or Float32, days Uint16 instead of Uint32 timestamps). Version 1
  * entries are refused (DatasetFormatError), which the engine treats as a cache miss.
  */
-export const DATASET_FORMAT_VERSION = 2;
+export const DATASET_FORMAT_VERSION = 3;
 
 type ArrayKind = 'i16' | 'i32' | 'u8' | 'u16' | 'u32' | 'f32';
 type AnyArray = Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array;
@@ -29,7 +29,7 @@ function kindOf(a: AnyArray): ArrayKind {
 }
 
 const CATALOG_ARRAYS = [
-  'rawIds', 'tmdbIds', 'movieLensIds', 'years', 'genreBits', 'voteAverage', 'voteCount',
+  'rawIds', 'tmdbIds', 'imdbIds', 'movieLensIds', 'years', 'genreBits', 'voteAverage', 'voteCount',
   'popularity', 'adult', 'director', 'castOffsets', 'castIds', 'keywordOffsets', 'keywordIds',
 ] as const satisfies readonly (keyof Catalog)[];
 
@@ -38,6 +38,7 @@ interface Header {
   name: string;
   fingerprint: string;
   scale: [number, number];
+  scaleStep?: number;
   catalogSize: number;
   titles: string[];
   genreNames: string[];
@@ -84,6 +85,7 @@ function layoutOf(dataset: Dataset): Layout {
     name: dataset.name,
     fingerprint: dataset.fingerprint,
     scale: [dataset.scale[0], dataset.scale[1]],
+    ...(dataset.scaleStep === undefined ? {} : { scaleStep: dataset.scaleStep }),
     catalogSize: catalog.size,
     titles: catalog.titles,
     genreNames: catalog.genreNames,
@@ -236,7 +238,7 @@ function assemble(header: Header, array: (name: string) => AnyArray | undefined)
     catalog.writerOffsets = get('catalog.writerOffsets');
     catalog.writerIds = get('catalog.writerIds');
   }
-  return { name: header.name, fingerprint: header.fingerprint, catalog, ratings, userRawIds: get('userRawIds'), scale: header.scale };
+  return { name: header.name, fingerprint: header.fingerprint, catalog, ratings, userRawIds: get('userRawIds'), scale: header.scale, ...(typeof header.scaleStep === 'number' ? { scaleStep: header.scaleStep } : {}) };
 }
 
 function align8(n: number): number {

@@ -13,7 +13,7 @@ export function datasetProblem(d: Dataset): string | undefined {
   const [lo, hi] = Array.isArray(d.scale) ? d.scale : [NaN, NaN];
   if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo <= hi)) return `rating scale ${JSON.stringify(d.scale)} is not [min, max]`;
   const perItem: [string, ArrayLike<unknown>][] = [
-    ['rawIds', c.rawIds], ['tmdbIds', c.tmdbIds], ['movieLensIds', c.movieLensIds], ['titles', c.titles], ['years', c.years],
+    ['rawIds', c.rawIds], ['tmdbIds', c.tmdbIds], ['imdbIds', c.imdbIds], ['movieLensIds', c.movieLensIds], ['titles', c.titles], ['years', c.years],
     ['genreBits', c.genreBits], ['voteAverage', c.voteAverage], ['voteCount', c.voteCount], ['popularity', c.popularity],
     ['adult', c.adult], ['director', c.director],
   ];

@@ -13,7 +13,7 @@ import { joinCredits, joinKeywords, joinTags } from './join-tables';
 import type { Lists } from './lists';
 import { SortedIds } from './sorted-ids';
 import { addReason, joinReport, type JoinReport, type ReasonStats } from './report';
-import { linkedTmdbId, type LinksTable, type MovieTable, type TablePayload, type TmdbMovieTable } from './tables';
+import { linkedImdbId, linkedTmdbId, type LinksTable, type MovieTable, type TablePayload, type TmdbMovieTable } from './tables';
 
 export interface Assembly {
   dataset: Dataset;
@@ -48,6 +48,7 @@ function pickOne(files: ParsedFile[], prefer: (b: string) => number, what: strin
 interface CatalogColumns {
   rawIds: Int32Array;
   tmdbIds: Int32Array;
+  imdbIds: Int32Array;
   mlIds: Int32Array;
   titles: string[];
   years: Int16Array;
@@ -147,7 +148,7 @@ function buildCatalogue(
       notes.push('both TMDB metadata and a MovieLens movie list were given: the catalogue is the TMDB metadata, MovieLens items reach it through links');
     }
     const t = tmdb.table;
-    const columns = { ...movieColumns(t), tmdbIds: t.ids.slice(), mlIds: links ? firstLinkedMlIds(links, t.ids) : new Int32Array(t.ids.length).fill(-1), tmdb: t };
+    const columns = { ...movieColumns(t), tmdbIds: t.ids.slice(), imdbIds: t.imdbIds, mlIds: links ? firstLinkedMlIds(links, t.ids) : new Int32Array(t.ids.length).fill(-1), tmdb: t };
     return { catalog: buildCatalog(columns, notes), catalogSource: `TMDB metadata (${tmdbFile.file}); ids are TMDB ids`, ratingsKeyIsTmdb: true };
   }
   const ml = mlMoviesFile ? take(mlMoviesFile) : null;
@@ -160,7 +161,8 @@ function buildCatalogue(
     }
     const tmdbIds = links ? m.ids.map((id) => linkedTmdbId(links, id)) : new Int32Array(m.ids.length).fill(-1);
     if (links) joins.push(joinReport('movies → links (MovieLens movies with a tmdbId)', m.ids.length, countWhere(tmdbIds, (t) => t >= 0)));
-    const columns = { ...movieColumns(m), genreNames, tmdbIds, mlIds: m.ids.slice(), tmdb: null };
+    const imdbIds = links ? m.ids.map((id) => linkedImdbId(links, id)) : new Int32Array(m.ids.length).fill(-1);
+    const columns = { ...movieColumns(m), genreNames, tmdbIds, imdbIds, mlIds: m.ids.slice(), tmdb: null };
     return { catalog: buildCatalog(columns, notes), catalogSource: `MovieLens movie list (${mlMoviesFile.file}); ids are MovieLens movieIds`, ratingsKeyIsTmdb: false };
   }
   // Ratings only: one "Movie <id>" per distinct rated item.
@@ -168,6 +170,7 @@ function buildCatalogue(
   const columns: CatalogColumns = {
     rawIds: ids,
     tmdbIds: links ? ids.map((id) => linkedTmdbId(links, id)) : new Int32Array(ids.length).fill(-1),
+    imdbIds: links ? ids.map((id) => linkedImdbId(links, id)) : new Int32Array(ids.length).fill(-1),
     mlIds: ids.slice(),
     titles: Array.from(ids, (id) => `Movie ${id}`),
     years: new Int16Array(ids.length),
@@ -230,6 +233,7 @@ function buildCatalog(c: CatalogColumns, notes: string[]): Catalog {
     size: n,
     rawIds: c.rawIds,
     tmdbIds: c.tmdbIds,
+    imdbIds: c.imdbIds,
     movieLensIds: c.mlIds,
     titles: c.titles,
     years: c.years,

@@ -56,6 +56,14 @@ export function parseNumber(s: string): number {
 }
 
 /** A positive integer id ('862', '862.0'), or -1 — a date like '1997-08-20' is not an id. */
+/** IMDb's title id as a number ("tt0114709" or "0114709" → 114709), or -1 when the text is not one. */
+export function parseImdbId(s: string): number {
+  const m = /^\s*(?:tt)?0*(\d{1,9})\s*$/i.exec(s);
+  if (!m) return -1;
+  const n = Number(m[1]);
+  return n > 0 ? n : -1;
+}
+
 export function parseId(s: string): number {
   const t = s.trim();
   if (!/^\d+(\.0+)?$/.test(t)) return -1;

@@ -8,7 +8,7 @@ import { weightedScores, type WeightedScoreParams } from '../eda/weighted-score'
 import { csvTextCell, quoteCsvField } from '../shared/csv-cell';
 
 export const CATALOG_CSV_COLUMNS = [
-  'movie_id', 'tmdb_id', 'movielens_id', 'title', 'year', 'genres', 'director', 'cast', 'keywords',
+  'movie_id', 'tmdb_id', 'imdb_id', 'movielens_id', 'title', 'year', 'genres', 'director', 'cast', 'keywords',
   'vote_average', 'vote_count', 'popularity', 'adult', 'score',
 ] as const;
 
@@ -33,6 +33,7 @@ export function* exportCatalogCsvChunks(dataset: Dataset, params: Partial<Weight
     const row = [
       String(c.rawIds[i]),
       c.tmdbIds[i]! >= 0 ? String(c.tmdbIds[i]) : '',
+      c.imdbIds[i]! >= 0 ? `tt${String(c.imdbIds[i]).padStart(7, '0')}` : '',
       c.movieLensIds[i]! >= 0 ? String(c.movieLensIds[i]) : '',
       c.titles[i]!,
       c.years[i]! > 0 ? String(c.years[i]) : '',

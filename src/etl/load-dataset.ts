@@ -33,8 +33,9 @@ export interface LoadOptions {
  * Bumped when the same files give a different Dataset (cleaning, joins), so datasets cached by
  * an older ETL are not reused. 2: one rating per (user, movie); MovieLens tags as keywords.
  * 3: out-of-scale ratings dropped, unbalanced quotes recovered, text caps, Latin-1 detection.
+ * 4: IMDb ids kept (links.csv, movies_metadata.imdb_id).
  */
-export const ETL_VERSION = 3;
+export const ETL_VERSION = 4;
 
 /** Progress is reported at most this often per file (plus once at each file's end). */
 const PROGRESS_INTERVAL_MS = 50;

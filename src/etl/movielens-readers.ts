@@ -2,7 +2,7 @@
 // u.genre (100K, Latin-1, 19 genre flags), movies.dat (1M, '::', Latin-1), links.csv.
 
 import { growInt32 } from '../dataset/growable';
-import { cleanText, cleanTextSlice, parseId, parseYear, splitTitleYear } from './clean';
+import { cleanText, cleanTextSlice, parseId, parseImdbId, parseYear, splitTitleYear } from './clean';
 import { IdSet } from './id-set';
 import { MovieTableBuilder } from './movie-table';
 import { rowText, type FileReportBuilder } from './report';
@@ -103,35 +103,42 @@ export function ml100kGenreReader(rep: FileReportBuilder): TableReader {
 export function linksReader(rep: FileReportBuilder): TableReader {
   let iMl = 0;
   let iTmdb = 2;
+  let iImdb = 1;
   const seen = new IdSet();
   const mlIds = growInt32();
   const tmdbIds = growInt32();
+  const imdbIds = growInt32();
   const row: RowHandler = (f, row) => {
     if (row === 0) {
       const cols = f.map((h) => h.trim().toLowerCase());
       iMl = Math.max(0, cols.indexOf('movieid'));
       iTmdb = Math.max(0, cols.indexOf('tmdbid'));
+      iImdb = cols.indexOf('imdbid');
       return;
     }
     rep.report.rowsRead++;
     const raw = () => rowText(f);
     const ml = parseId(f[iMl] ?? '');
     if (ml < 0) return rep.drop('movieId is not a positive integer', row, raw);
+    const imdb = iImdb < 0 ? -1 : parseImdbId(f[iImdb] ?? '');
     const t = (f[iTmdb] ?? '').trim();
-    if (t === '') return rep.drop('missing tmdbId', row, raw);
-    const tmdb = parseId(t);
-    if (tmdb < 0) return rep.drop('tmdbId is not a positive integer', row, raw);
+    // A row without a tmdbId still links the movie to IMDb (8 rows of ml-latest-small).
+    if (t === '' && imdb < 0) return rep.drop('missing tmdbId and imdbId', row, raw);
+    const tmdb = t === '' ? -1 : parseId(t);
+    if (t !== '' && tmdb < 0) return rep.drop('tmdbId is not a positive integer', row, raw);
     if (seen.has(ml)) return rep.drop('duplicate movieId', row, raw);
+    if (t === '') rep.repair('missing tmdbId (linked by imdbId only)', row, raw);
     seen.add(ml);
     mlIds.push(ml);
     tmdbIds.push(tmdb);
+    imdbIds.push(imdb);
     rep.report.kept++;
   };
   return {
     row,
     finish: () => {
       const ml = mlIds.trimmed();
-      return { kind: 'links', table: { rows: new SortedIds(ml), mlIds: ml, tmdbIds: tmdbIds.trimmed() } };
+      return { kind: 'links', table: { rows: new SortedIds(ml), mlIds: ml, tmdbIds: tmdbIds.trimmed(), imdbIds: imdbIds.trimmed() } };
     },
   };
 }

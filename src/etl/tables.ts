@@ -23,6 +23,8 @@ export interface MovieTable {
 
 /** movies_metadata.csv: the movie list plus TMDB's own columns. */
 export interface TmdbMovieTable extends MovieTable {
+  /** imdb_id as a number, -1 when missing. */
+  imdbIds: Int32Array;
   voteAverage: Float32Array;
   voteCount: Int32Array;
   popularity: Float32Array;
@@ -57,13 +59,20 @@ export interface TagsTable {
   tags: Lists;
 }
 
-/** links.csv: MovieLens movieId → TMDB id. */
+/** links.csv: MovieLens movieId → TMDB id and IMDb id. */
 export interface LinksTable {
   /** movieId → row. */
   rows: SortedIds;
-  /** Row → movieId and row → tmdbId, in file order. */
+  /** Row → movieId, row → tmdbId and row → imdbId (-1 when missing), in file order. */
   mlIds: Int32Array;
   tmdbIds: Int32Array;
+  imdbIds: Int32Array;
+}
+
+/** IMDb id linked to a MovieLens movieId, or -1. */
+export function linkedImdbId(links: LinksTable, mlId: number): number {
+  const r = links.rows.get(mlId);
+  return r < 0 ? -1 : links.imdbIds[r]!;
 }
 
 /** TMDB id linked to a MovieLens movieId, or -1. */

@@ -4,7 +4,7 @@
 // straight into columns: names interned, per-movie lists as CSR int32s, rows keyed by TMDB id.
 
 import { growFloat32, growInt32, growUint8 } from '../dataset/growable';
-import { cleanText, cleanTextSlice, parseBool, parseId, parseNumber, parseYear } from './clean';
+import { cleanText, cleanTextSlice, parseBool, parseId, parseImdbId, parseNumber, parseYear } from './clean';
 import { IdSet } from './id-set';
 import { ListsBuilder } from './lists';
 import { MovieTableBuilder } from './movie-table';
@@ -44,6 +44,7 @@ export function moviesMetadataReader(rep: FileReportBuilder): TableReader {
   let col = new Map<string, number>();
   let width = 0;
   const movies = new MovieTableBuilder();
+  const imdbIds = growInt32();
   const voteAverage = growFloat32();
   const voteCount = growInt32();
   const popularity = growFloat32();
@@ -99,6 +100,7 @@ export function moviesMetadataReader(rep: FileReportBuilder): TableReader {
       if (Number.isNaN(v) && s.trim() !== '') rep.repair(`non-numeric ${name}`, row, s);
       return v;
     };
+    imdbIds.push(parseImdbId(get(f, 'imdb_id')));
     voteAverage.push(num('vote_average'));
     const votes = num('vote_count');
     voteCount.push(Number.isFinite(votes) && votes > 0 ? Math.round(votes) : 0);
@@ -111,7 +113,7 @@ export function moviesMetadataReader(rep: FileReportBuilder): TableReader {
     row,
     finish: () => ({
       kind: 'tmdb-movies',
-      table: { ...movies.finish(), voteAverage: voteAverage.trimmed(), voteCount: voteCount.trimmed(), popularity: popularity.trimmed(), adult: adultFlags.trimmed() },
+      table: { ...movies.finish(), imdbIds: imdbIds.trimmed(), voteAverage: voteAverage.trimmed(), voteCount: voteCount.trimmed(), popularity: popularity.trimmed(), adult: adultFlags.trimmed() },
     }),
   };
 }

@@ -25,7 +25,7 @@ describe('the catalogue', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-catalog').click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trimEnd().split('\n');
-    expect(lines[0].startsWith('movie_id,tmdb_id,movielens_id,title,year,genres')).toBe(true);
+    expect(lines[0].startsWith('movie_id,tmdb_id,imdb_id,movielens_id,title,year,genres')).toBe(true);
     expect(lines.length - 1).toBe(movies);
     expect(session.pageErrors).toEqual([]);
     expect(session.foreignRequests()).toEqual([]);

@@ -101,9 +101,9 @@ describe('the ETL output', () => {
     expect(back.ratings.ratings).toBeInstanceOf(Uint8Array);
     expect(back.ratings.days).toBeInstanceOf(Uint16Array);
     expect(back.ratings).toEqual(dataset.ratings);
-    expect(DATASET_FORMAT_VERSION).toBe(2);
+    expect(DATASET_FORMAT_VERSION).toBe(3);
     const old = bytes.slice();
-    new DataView(old.buffer).setUint32(4, 1, true);
+    new DataView(old.buffer).setUint32(4, 2, true);
     expect(() => deserializeDataset(old)).toThrow(DatasetFormatError);
   });
 

@@ -34,18 +34,18 @@ function digest({ dataset, report }: { dataset: Dataset; report: EtlReport }): s
 describe('regression pin: ETL output digests on the fixtures', () => {
   it('pins Kaggle fixtures (metadata, credits, keywords in 37-byte chunks)', async () => {
     const files = ['movies_metadata.csv', 'credits.csv', 'keywords.csv'].map((f) => fixture(f, f, 37));
-    expect(digest(await loadDataset(files, { name: 'fixture' }))).toBe('51932c0718ce06c55b8969284b013e144860f03a2e96502d017da7c5d4bc9921');
+    expect(digest(await loadDataset(files, { name: 'fixture' }))).toBe('22cfaf9a146a7bc4488642afe89b5d6bc1554723a6a010a55e63d945d3f07fee');
   });
   it('pins Kaggle fixtures as Blobs (byte streams read into one reused buffer)', async () => {
     const files = ['movies_metadata.csv', 'credits.csv', 'keywords.csv'].map((f) => blob(path.join(fixtureDir, `tiny-${f}`), f));
-    expect(digest(await loadDataset(files, { name: 'fixture' }))).toBe('51932c0718ce06c55b8969284b013e144860f03a2e96502d017da7c5d4bc9921');
+    expect(digest(await loadDataset(files, { name: 'fixture' }))).toBe('22cfaf9a146a7bc4488642afe89b5d6bc1554723a6a010a55e63d945d3f07fee');
   });
   it('pins MovieLens fixtures (movies.csv + links + ratings; u.item + u.genre + u.data)', async () => {
     const latest = await loadDataset([fixture('ml-movies.csv', 'movies.csv'), fixture('ml-links.csv', 'links.csv'), fixture('ml-ratings.csv', 'ratings.csv')], { name: 'ml' });
     const m100k = await loadDataset([fixture('u.item'), fixture('u.genre'), fixture('u.data')], { name: 'ml100k' });
     expect([digest(latest), digest(m100k)]).toEqual([
-      '273168f0b76be64e8b6e26e4fd9f2bdaa78f827ae9d92a07cc2548bfa9ea688a',
-      '0ae0f906d307304fa36a5ce021664081360fb98b75c59ad19d39cc9424bc7e88',
+      '3324563608792a68289d98944f3220016b7ed3ad0230b3c54d4d62627f334493',
+      '11842f6f248b7ba564be9b422223ef3cc3332569424723d2911b3b71b7e2d400',
     ]);
   });
 });
@@ -55,18 +55,18 @@ describeIf(hasRealData, NO_DATA_REASON)('regression pin: ETL output digests on t
   const SAMPLE = TMD + 'excel-resaved-sample/';
   it('pins The Movies Dataset: sample metadata + credits, full keywords, links, ratings_small', async () => {
     const files = [SAMPLE + 'movies_metadata.csv', SAMPLE + 'credits.csv', TMD + 'keywords.csv', TMD + 'links.csv', TMD + 'ratings_small.csv'].map((f) => realFile(f));
-    expect(digest(await loadDataset(files, { name: 'tmd' }))).toBe('640abd02a10d39d8728652f68b16eb3d613b1fd8cb4b9b746e71274f4a13786a');
+    expect(digest(await loadDataset(files, { name: 'tmd' }))).toBe('912e3562523eb287efed965761c002adc3dbe3ec8cc2a73090b2aaefad41226b');
   });
   it('pins the same files as Blobs (byte streams read 64 KB at a time into one reused buffer)', async () => {
     const files = [SAMPLE + 'movies_metadata.csv', SAMPLE + 'credits.csv', TMD + 'keywords.csv', TMD + 'links.csv', TMD + 'ratings_small.csv'].map((f) => blob(path.join(dataDir, f), f));
-    expect(digest(await loadDataset(files, { name: 'tmd' }))).toBe('640abd02a10d39d8728652f68b16eb3d613b1fd8cb4b9b746e71274f4a13786a');
+    expect(digest(await loadDataset(files, { name: 'tmd' }))).toBe('912e3562523eb287efed965761c002adc3dbe3ec8cc2a73090b2aaefad41226b');
   });
   it('pins ml-latest-small without tags, and ml-100k', async () => {
     const latest = await loadDataset(['movies.csv', 'links.csv', 'ratings.csv'].map((f) => realFile('ml-latest-small/' + f)), { name: 'mls' });
     const m100k = await loadDataset(['u.data', 'u.item', 'u.genre'].map((f) => realFile('ml-100k/' + f)), { name: 'ml100k' });
     expect([digest(latest), digest(m100k)]).toEqual([
-      '3124abf0578e8f9386ab463f2a6b9ec95bd691f2e9e6937d068c465f7a6c2dd3',
-      'c7cb721b682ace64e6d0a16a38e92f4ef96ae2fedad0a938f6e5c688691d7f6e',
+      '4ca71524e0d7901d21b6230fde41c2944ebf9e688d1fcc3ec19bd9980ee32e6b',
+      '74aee5690d7ff763d550373a06f43f87980ae1bf546a96f7ff343835b488bb0d',
     ]);
   });
 });

@@ -56,10 +56,11 @@ describeIf(hasRealData, `the real data in ${dataDir} (../shared/data, or STREAMR
       expect([f.rowsRead, f.kept]).toEqual([46419, 45432]);
       expect(counts(f.dropReasons)).toEqual({ 'duplicate id': 987 });
     });
-    it('links.csv: 45,843 rows, 219 without tmdbId', async () => {
+    it('links.csv: 45,843 rows, 219 without tmdbId kept for their imdbId', async () => {
       const f = fileReport((await load()).report.files, 'links.csv');
-      expect([f.rowsRead, f.kept]).toEqual([45843, 45624]);
-      expect(counts(f.dropReasons)).toEqual({ 'missing tmdbId': 219 });
+      expect([f.rowsRead, f.kept]).toEqual([45843, 45843]);
+      expect(counts(f.dropReasons)).toEqual({});
+      expect(counts(f.repairs)).toEqual({ 'missing tmdbId (linked by imdbId only)': 219 });
     });
     it('ratings_small.csv reaches 1,365 of its 9,066 items through links; 40,660 ratings kept', async () => {
       const { report, dataset } = await load();

@@ -40,6 +40,7 @@ export function tinyCatalog(movies: TinyMovie[]): Catalog {
     size: movies.length,
     rawIds: ids,
     tmdbIds: ids.slice(),
+    imdbIds: new Int32Array(ids.length).fill(-1),
     movieLensIds: ids.slice(),
     titles: movies.map((m) => m.title),
     years: Int16Array.from(movies, (m) => m.year ?? 0),
