@@ -7,6 +7,7 @@ import type { EtlReport } from '../etl/report';
 import type { Exploration } from '../eda/explore';
 import type { SvdParams } from '../model/svd-model';
 import type { RecommendFilter } from '../shared/recommend-filter';
+import type { RatingScale } from '../shared/rating-scale';
 
 export type { BackendInfo, BackendName, EtlReport, Exploration, RecommendFilter, SvdParams };
 
@@ -196,6 +197,8 @@ export interface VisitorRating {
   title: string;
   year: number;
   ratedAt: number;
+  /** The scale `rating` is on (a 1–10 IMDb import keeps 1–10); absent on ratings stored before scales: half stars. */
+  scale?: RatingScale;
 }
 
 export interface EpochProgress {
