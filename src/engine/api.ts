@@ -190,6 +190,9 @@ export interface RecommendationList {
 }
 
 /** A visitor's rating as the UI persists it. */
+/** `streamrec`: the .srmf binary the app caches; `interchange`: the documented layout as a .zip (docs/scale.md). */
+export type ModelExportFormat = 'streamrec' | 'interchange';
+
 export interface VisitorRating {
   key: MovieKey;
   rating: number;
@@ -304,8 +307,11 @@ export interface EngineApi {
   load(request: LoadRequest, onProgress: (p: FileProgress) => void, options?: JobOptions): Promise<LoadResult>;
   /** Merges new movies or series (any format the ETL reads) into the loaded dataset; they are marked new. */
   append(request: LoadRequest, onProgress: (p: FileProgress) => void, options?: JobOptions): Promise<AppendSummary>;
-  /** The trained model as a versioned binary (for download); transferred, not copied. */
-  exportModel(): Promise<Uint8Array>;
+  /**
+   * The trained model for download, transferred, not copied: StreamRec's versioned binary, or
+   * the interchange layout zipped (manifest.json, id lists, .f32 factors) for numpy, Spark or another StreamRec.
+   */
+  exportModel(format?: ModelExportFormat): Promise<Uint8Array>;
   /**
    * Loads a model: one StreamRec model file, or the interchange layout (manifest.json,
    * id lists, .f32 factors; or a .zip of them) as written by the Spark job. Rows are

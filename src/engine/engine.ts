@@ -11,6 +11,7 @@ import { fallBackToWasm, initBackend, type BackendInfo } from '../model/backend'
 import { throwIfAborted } from '../model/abort';
 import { trainEase } from '../model/ease';
 import { serializeModel } from '../model/serialize-model';
+import { exportInterchange, zipInterchange } from '../model/interchange';
 import { SUPERSEDED_ERROR } from './api';
 import type {
   AppendSummary,
@@ -30,6 +31,7 @@ import type {
   LoadRequest,
   LoadResult,
   MatMulTiming,
+  ModelExportFormat,
   ModelImportSummary,
   MovieCard,
   MovieDetails,
@@ -161,13 +163,16 @@ export function createEngine() {
       });
     },
 
-    async exportModel(): Promise<Uint8Array> {
+    async exportModel(format: ModelExportFormat = 'streamrec'): Promise<Uint8Array> {
       const s = current();
       const model = s.trainedModel;
       if (!model) throw new Error('No model is trained yet: train one first.');
       const users = new Int32Array(model.nUsers).fill(-1);
       users.set(s.dataset.userRawIds.subarray(0, model.nUsers));
-      const bytes = serializeModel(model, { fingerprint: s.dataset.fingerprint, userRawIds: users, itemRawIds: s.dataset.catalog.rawIds.subarray(0, model.nItems) });
+      const ids = { fingerprint: s.dataset.fingerprint, userRawIds: users, itemRawIds: s.dataset.catalog.rawIds.subarray(0, model.nItems) };
+      const bytes = format === 'interchange'
+        ? zipInterchange(exportInterchange(model, { ...ids, ratings: s.dataset.ratings.length }))
+        : serializeModel(model, ids);
       return transfer(bytes, [bytes.buffer]);
     },
 

@@ -38,10 +38,11 @@ async function factorsInUse(page: Page): Promise<number> {
   return Number(match![1]);
 }
 
-/** Exports the model in use from the Model view; returns the file's bytes. */
-async function exportModel(page: Page): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-model').click()]);
-  expect(download.suggestedFilename()).toMatch(/\.srmf$/);
+/** Exports the model in use from the Model view, as a StreamRec file or an interchange .zip; returns the file's bytes. */
+async function exportModel(page: Page, as: 'srmf' | 'zip' = 'srmf'): Promise<Buffer> {
+  const button = as === 'srmf' ? 'export-model' : 'export-interchange';
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
+  expect(download.suggestedFilename()).toMatch(as === 'srmf' ? /\.srmf$/ : /-interchange\.zip$/);
   return readFileSync((await download.path())!);
 }
 
@@ -109,6 +110,19 @@ describe('the model on the demo data', () => {
     await page.getByTestId('nav-for-you').click();
     await page.locator('[data-testid=rec-list][aria-busy=false]').waitFor();
     expect(await page.getByTestId('rec-card').count()).toBe(24);
+    expectHealthy(session);
+    await session.context.close();
+  });
+
+  it('exports the model in the interchange layout and imports that .zip back', async () => {
+    const session = await openTrainedDemo(browser(), baseUrl, '#/model');
+    const { page } = session;
+    const movies = int(await page.getByTestId('count-movies').textContent());
+    const k = await factorsInUse(page);
+    const zipped = await exportModel(page, 'zip');
+    expect(zipped.subarray(0, 2).toString('latin1'), 'a zip archive').toBe('PK');
+    await page.getByTestId('import-model').setInputFiles({ name: 'model.zip', mimeType: 'application/zip', buffer: zipped });
+    await expect.poll(() => page.getByTestId('import-result').textContent()).toMatch(new RegExp(`Imported an interchange model with ${k} factors:\\s+${movies.toLocaleString('en-US')} films matched\\.`));
     expectHealthy(session);
     await session.context.close();
   });

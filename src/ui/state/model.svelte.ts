@@ -2,7 +2,7 @@
 // the live per-sweep curve (a sweep = one training pass), cancel, and the evaluation tables.
 import { proxy } from 'comlink';
 import { SUPERSEDED_ERROR } from '../../engine/api';
-import type { EpochProgress, EvaluateProgress, EvaluationResult, ModelImportSummary, SvdParams, TrainResult } from '../../engine/api';
+import type { EpochProgress, EvaluateProgress, EvaluationResult, ModelExportFormat, ModelImportSummary, SvdParams, TrainResult } from '../../engine/api';
 import { errorMessage, isAbort } from '../lib/format';
 import { PRESETS, type EditableParams } from '../lib/model-presets';
 import { engine } from './engine.svelte';
@@ -109,15 +109,16 @@ class ModelStore {
     }
   }
 
-  /** Downloads the trained model as a StreamRec model file (the worker transfers the bytes). */
-  async exportModel(datasetName: string): Promise<void> {
+  /** Downloads the trained model as a StreamRec model file or an interchange .zip (the worker transfers the bytes). */
+  async exportModel(datasetName: string, format: ModelExportFormat = 'streamrec'): Promise<void> {
     this.transferError = undefined;
     try {
-      const bytes = await engine.api.exportModel();
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+      const bytes = await engine.api.exportModel(format);
+      const zip = format === 'interchange';
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: zip ? 'application/zip' : 'application/octet-stream' }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = `streamrec-${datasetName.replace(/[^\w.-]+/g, '-').toLowerCase()}.srmf`;
+      a.download = `streamrec-${datasetName.replace(/[^\w.-]+/g, '-').toLowerCase()}${zip ? '-interchange.zip' : '.srmf'}`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     } catch (error) {
