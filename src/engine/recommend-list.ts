@@ -8,12 +8,22 @@ import type { Profile, Recommender } from '../recommend/recommender';
 import type { Recommendation, RecommendationList, RecommendQuery } from './api';
 import type { Session } from './session';
 
-/** What each kind's ranking score means, for "ordered by" beside the list. */
-const ORDER_LABELS: Record<string, string> = {
-  ease: 'Match: how strongly the films you rated point to this one, among films people rate together',
-  mf: 'Match: your predicted taste, weighed by how many people rated the film and by your favourite genres',
-  popularity: 'Popular and well rated: the weighted score',
-};
+/** What each kind's ranking score means, for "ordered by" beside the list; `who` is the visitor or a dataset user. */
+function orderLabel(kind: string, who: 'visitor' | 'dataset'): string {
+  const rated = who === 'visitor' ? 'the films you rated' : 'the films this user rated';
+  const taste = who === 'visitor' ? 'your predicted taste' : "this user's predicted taste";
+  const favourite = who === 'visitor' ? 'your favourite genres' : 'their favourite genres';
+  switch (kind) {
+    case 'ease':
+      return `Match: how strongly ${rated} point to this one, among films people rate together`;
+    case 'mf':
+      return `Match: ${taste}, weighed by how many people rated the film and by ${favourite}`;
+    case 'popularity':
+      return 'Popular and well rated: the weighted score';
+    default:
+      return 'Ranking score';
+  }
+}
 
 export function recommendList(session: Session, query: RecommendQuery): RecommendationList {
   const start = performance.now();
@@ -41,7 +51,7 @@ export function recommendList(session: Session, query: RecommendQuery): Recommen
     const reason = !personalised ? 'Popular and well rated' : ownRatingsReason ? 'Predicted from this user’s own ratings' : explainRecommendation(recommender, catalog, profile, item).text;
     return { ...session.card(item), score: round3(score), predicted: predicted === null ? null : round2(predicted), reason };
   });
-  return { items, personalised, userFound: true, orderedBy: ORDER_LABELS[recommender.kind] ?? 'Ranking score', ms: performance.now() - start };
+  return { items, personalised, userFound: true, orderedBy: orderLabel(recommender.kind, query.user.kind), ms: performance.now() - start };
 }
 
 function round2(x: number): number {

@@ -90,6 +90,9 @@ describeIf(hasRealData, NO_DATA_REASON)('session on ml-latest-small', () => {
     const list = session.recommend({ user: { kind: 'dataset', userId: 1 }, n: 10, filter: query().filter });
     expect(list.userFound).toBe(true);
     expect(list.items).toHaveLength(10);
+    // "Ordered by" speaks of this user's ratings, not of the visitor's.
+    expect(list.orderedBy).toMatch(/this user/);
+    expect(list.orderedBy).not.toMatch(/\byou\b/);
     const unknown = session.recommend({ user: { kind: 'dataset', userId: 999_999 }, n: 10, filter: query().filter });
     expect(unknown.userFound).toBe(false);
   });
