@@ -61,7 +61,7 @@ export function makeDemoCatalogues(options = {}) {
     const kept = new Set([...movies, ...series]);
     const columns = header.split(',');
     const lines = [header, ...all.filter((r) => kept.has(r)).map((r) => csvRow(columns.map((c) => r[c] ?? '')))];
-    const bytes = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 9, mtime: 0 });
+    const bytes = gzipSync(Buffer.from(lines.join('\n') + '\n', 'utf8'), { level: 9 });
     writeFileSync(join(out, `${file}.gz`), bytes);
     return { file, movies: movies.length, series: series.length, bytes: bytes.length };
   });
